@@ -1,0 +1,1 @@
+"""Editor-facing helpers used by tasks.py (no Pelican plugin code here)."""

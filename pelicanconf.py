@@ -1,0 +1,127 @@
+"""Settings for the local preview build (`invoke build`, `invoke serve`).
+
+Production differences live in publishconf.py, which imports this file.
+"""
+
+SITENAME = "Media Center Kankemenag Jawa Tengah"
+SITESUBTITLE = "Berita Seksi Penyelenggaraan Haji dan Umrah"
+SITE_DESCRIPTION = (
+    "Berita resmi Seksi Penyelenggaraan Haji dan Umrah (PHU) Kantor "
+    "Kementerian Agama kabupaten dan kota di Jawa Tengah."
+)
+SITEURL = ""
+RELATIVE_URLS = True
+# Where the preview is served. Used wherever a page needs an absolute
+# address even in preview: canonical links, feeds, robots.txt, the 404 page.
+ABSOLUTE_SITEURL = "http://localhost:8000"
+
+PATH = "content"
+ARTICLE_PATHS = ["articles"]
+PAGE_PATHS = ["pages"]
+STATIC_PATHS = ["images"]
+OUTPUT_PATH = "output"
+
+TIMEZONE = "Asia/Jakarta"
+DEFAULT_LANG = "id"
+DEFAULT_DATE_FORMAT = "%Y-%m-%d"  # never shown: the indonesian_dates plugin formats dates
+
+# Articles are Markdown only. The reStructuredText reader is switched off:
+# docutils has no Indonesian localisation and would warn on every build.
+READERS = {"rst": None}
+
+THEME = "theme"
+THEME_STATIC_DIR = "theme"
+
+PLUGIN_PATHS = ["plugins"]
+# Listing PLUGINS turns off discovery of installed namespace plugins,
+# so the sitemap plugin is named here too.
+PLUGINS = [
+    "pelican.plugins.sitemap",
+    "indonesian_dates",
+]
+
+# WordPress-style permalinks: /2022/08/slug/ served as index.html.
+ARTICLE_URL = "{date:%Y}/{date:%m}/{slug}/"
+ARTICLE_SAVE_AS = "{date:%Y}/{date:%m}/{slug}/index.html"
+DRAFT_URL = "draf/{slug}/"
+DRAFT_SAVE_AS = "draf/{slug}/index.html"
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+CATEGORY_URL = "kategori/{slug}/"
+CATEGORY_SAVE_AS = "kategori/{slug}/index.html"
+CATEGORIES_URL = "kategori/"
+CATEGORIES_SAVE_AS = "kategori/index.html"
+TAG_URL = "tag/{slug}/"
+TAG_SAVE_AS = "tag/{slug}/index.html"
+TAGS_URL = "tag/"
+TAGS_SAVE_AS = "tag/index.html"
+ARCHIVES_URL = "arsip/"
+ARCHIVES_SAVE_AS = "arsip/index.html"
+YEAR_ARCHIVE_URL = "{date:%Y}/"
+YEAR_ARCHIVE_SAVE_AS = "{date:%Y}/index.html"
+MONTH_ARCHIVE_URL = "{date:%Y}/{date:%m}/"
+MONTH_ARCHIVE_SAVE_AS = "{date:%Y}/{date:%m}/index.html"
+# Reporter/editor credits are shown on the article, but get no pages of their own.
+AUTHOR_SAVE_AS = ""
+AUTHORS_SAVE_AS = ""
+ARTICLE_TRANSLATION_ID = None
+PAGE_TRANSLATION_ID = None
+
+DIRECT_TEMPLATES = ["index", "categories", "tags", "archives", "404", "robots"]
+ROBOTS_SAVE_AS = "robots.txt"
+
+DEFAULT_PAGINATION = 10
+PAGINATED_TEMPLATES = {"index": None, "tag": None, "category": None, "period_archives": None}
+INDEX_URL = ""  # the home page is "/", never "/index.html"
+PAGINATION_PATTERNS = (
+    (1, "{url}", "{save_as}"),
+    (2, "{base_name}/halaman/{number}/", "{base_name}/halaman/{number}/index.html"),
+)
+
+# Feeds: site-wide Atom and RSS under /feed/. Feed entries need absolute
+# links even in preview.
+FEED_DOMAIN = ABSOLUTE_SITEURL
+FEED_ALL_ATOM = "feed/atom.xml"
+FEED_ALL_RSS = "feed/rss.xml"
+FEED_ATOM = None
+FEED_RSS = None
+CATEGORY_FEED_ATOM = None
+CATEGORY_FEED_RSS = None
+TAG_FEED_ATOM = None
+TAG_FEED_RSS = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+TRANSLATION_FEED_ATOM = None
+TRANSLATION_FEED_RSS = None
+FEED_MAX_ITEMS = 20
+
+SITEMAP = {
+    "format": "xml",
+    "exclude": [r"^404\.html$", r"^robots\.txt$", r"^tag/$", r"^kategori/$"],
+    "priorities": {"articles": 0.8, "indexes": 1.0, "pages": 0.5},
+    "changefreqs": {"articles": "monthly", "indexes": "hourly", "pages": "monthly"},
+}
+
+# Typogrify: curly quotes and apostrophes, "--" as an en dash (the dateline
+# dash in "Wonosobo --"), "---" as an em dash. Left off: the small-caps
+# wrapper (Indonesian news is full of acronyms: PHU, ASN, BPIH), the
+# hanging-quote wrapper, and widont, whose non-breaking space would leak
+# into feed titles and share texts (the CSS balances headlines instead).
+TYPOGRIFY = True
+TYPOGRIFY_DASHES = "oldschool"
+TYPOGRIFY_OMIT_FILTERS = ["caps", "initial_quotes", "widont"]
+
+MARKDOWN = {
+    "extension_configs": {
+        # Quotes and dashes are typogrify's job, so no "smarty" here.
+        "markdown.extensions.extra": {},
+    },
+    "output_format": "html5",
+}
+
+DEFAULT_CATEGORY = "Berita"
+MENU_CATEGORIES = True
+DISPLAY_PAGES_ON_MENU = True
+DISPLAY_CATEGORIES_ON_MENU = True
+
+CACHE_PATH = "cache"

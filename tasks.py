@@ -1,0 +1,120 @@
+"""Invoke tasks: the one entry point for editors and CI.
+
+    invoke build        preview build into output/ (warnings are errors)
+    invoke serve        build, then serve output/ at http://localhost:8000
+    invoke livereload   serve, rebuild and refresh the browser on every save
+    invoke publish      production build (publishconf.py) into output/
+    invoke new "Judul"  create a new article file with its metadata
+    invoke clean        remove output/ and the build cache
+    invoke test         run the whole test suite
+
+Extra Pelican options go after `--`: `invoke build -- --debug`.
+"""
+
+import shlex
+import shutil
+import sys
+from pathlib import Path
+
+from invoke import task
+from invoke.main import program
+from pelican import main as pelican_main
+from pelican.settings import DEFAULT_CONFIG, get_settings_from_file
+
+from editorial.new_article import ArticleExists, create_article
+
+ROOT = Path(__file__).resolve().parent
+SETTINGS = {**DEFAULT_CONFIG, **get_settings_from_file(str(ROOT / "pelicanconf.py"))}
+
+CONFIG = {
+    "settings_base": "pelicanconf.py",
+    "settings_publish": "publishconf.py",
+    "deploy_path": SETTINGS["OUTPUT_PATH"],
+    "cache_path": SETTINGS["CACHE_PATH"],
+    "articles_path": str(Path(SETTINGS["PATH"]) / SETTINGS["ARTICLE_PATHS"][0]),
+    "host": "localhost",
+    "port": 8000,
+}
+
+
+def pelican_run(args):
+    """Run Pelican in this process, strict: any warning stops the build."""
+    argv = shlex.split(args) + ["--fatal", "warnings"] + shlex.split(program.core.remainder)
+    pelican_main(argv)
+
+
+@task
+def clean(c):
+    """Remove generated files and the build cache."""
+    for folder in (CONFIG["deploy_path"], CONFIG["cache_path"]):
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+@task
+def build(c):
+    """Build the preview site into output/."""
+    pelican_run("-s {settings_base}".format(**CONFIG))
+
+
+@task
+def serve(c):
+    """Build, then serve the site at http://localhost:8000 (Ctrl+C stops)."""
+    from pelican.server import ComplexHTTPRequestHandler, RootedHTTPServer
+
+    build(c)
+
+    class AddressReuseServer(RootedHTTPServer):
+        allow_reuse_address = True
+
+    server = AddressReuseServer(
+        CONFIG["deploy_path"], (CONFIG["host"], CONFIG["port"]), ComplexHTTPRequestHandler
+    )
+    print("Situs tersedia di http://{host}:{port}/ (hentikan dengan Ctrl+C)".format(**CONFIG))
+    server.serve_forever()
+
+
+@task
+def livereload(c):
+    """Serve at http://localhost:8000 and rebuild and refresh on every save."""
+    from livereload import Server
+
+    def cached_build():
+        pelican_run("-s {settings_base} -e CACHE_CONTENT=true LOAD_CONTENT_CACHE=true".format(**CONFIG))
+
+    cached_build()
+    server = Server()
+    theme = SETTINGS["THEME"]
+    for pattern in (
+        CONFIG["settings_base"],
+        f"{SETTINGS['PATH']}/**/*.md",
+        f"{SETTINGS['PATH']}/images/**/*",
+        f"{theme}/templates/**/*.html",
+        f"{theme}/static/**/*",
+        "plugins/**/*.py",
+    ):
+        server.watch(pattern, cached_build)
+    server.serve(host=CONFIG["host"], port=CONFIG["port"], root=CONFIG["deploy_path"])
+
+
+@task
+def publish(c):
+    """Production build (publishconf.py) into output/."""
+    pelican_run("-s {settings_publish}".format(**CONFIG))
+
+
+@task(help={"title": "Judul berita", "folder": "Folder artikel (bawaan: content/articles)"})
+def new(c, title, folder=None):
+    """Create a new article file with every metadata field pre-filled."""
+    try:
+        path = create_article(
+            title, Path(folder or CONFIG["articles_path"]), SETTINGS["SLUG_REGEX_SUBSTITUTIONS"]
+        )
+    except (ArticleExists, ValueError) as error:
+        sys.exit(f"Gagal membuat berita: {error}")
+    print(path)
+
+
+@task
+def test(c):
+    """Run the whole test suite (pytest); extra pytest options go after `--`."""
+    c.run(f"{shlex.quote(sys.executable)} -m pytest {program.core.remainder}", pty=False)

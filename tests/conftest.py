@@ -1,0 +1,76 @@
+"""Shared fixtures: the site is built once per session with the real settings."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = Path(__file__).resolve().parent / "seeds"
+# A production address with a path, as on GitHub Pages project sites,
+# so that any link built without SITEURL shows up.
+PUBLISH_SITEURL = "https://media.contoh.test/berita"
+
+
+def run_pelican(settings_file, output, content=None, extra=None, env=None):
+    """Build with Pelican exactly as `invoke build` does (warnings are fatal)."""
+    command = [
+        sys.executable, "-m", "pelican", str(content or ROOT / "content"),
+        "-s", settings_file, "-o", str(output), "--fatal", "warnings",
+    ]
+    for key, value in (extra or {}).items():
+        command += ["-e", f"{key}={json.dumps(value)}"]
+    result = subprocess.run(
+        command, cwd=ROOT, capture_output=True, text=True, env={**os.environ, **(env or {})}
+    )
+    if result.returncode != 0:
+        pytest.fail(f"Pelican build failed:\n{result.stdout}\n{result.stderr}")
+    return Path(output)
+
+
+class BuiltSite:
+    """A built output folder with helpers to read its pages."""
+
+    def __init__(self, root: Path):
+        self.root = root
+
+    def path(self, url_path: str) -> Path:
+        """File for a site path such as '2022/08/slug/' or 'feed/atom.xml'."""
+        target = self.root / url_path.lstrip("/")
+        return target / "index.html" if url_path.endswith("/") or url_path == "" else target
+
+    def soup(self, url_path: str) -> BeautifulSoup:
+        return BeautifulSoup(self.path(url_path).read_text(encoding="utf-8"), "html.parser")
+
+    def html_files(self):
+        return sorted(self.root.rglob("*.html"))
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory):
+    """The production build (publishconf.py), as CI publishes it."""
+    output = tmp_path_factory.mktemp("publish")
+    run_pelican("publishconf.py", output, env={"SITEURL": PUBLISH_SITEURL})
+    return BuiltSite(output)
+
+
+@pytest.fixture(scope="session")
+def preview_site(tmp_path_factory):
+    """The local preview build (pelicanconf.py), as editors see it."""
+    return BuiltSite(run_pelican("pelicanconf.py", tmp_path_factory.mktemp("preview")))
+
+
+@pytest.fixture(scope="session")
+def paged_site(tmp_path_factory):
+    """The preview build with one article per page, to exercise pagination."""
+    output = tmp_path_factory.mktemp("paged")
+    return BuiltSite(run_pelican("pelicanconf.py", output, extra={"DEFAULT_PAGINATION": 1}))
+
+
+def text_of(element) -> str:
+    """Visible text with non-breaking spaces and runs of white space folded."""
+    return " ".join(element.get_text(" ").replace("\xa0", " ").split())

@@ -1,0 +1,48 @@
+"""Invoke tasks: `invoke new` makes a file that builds."""
+
+import shutil
+import subprocess
+import sys
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from conftest import ROOT, run_pelican, text_of
+from bs4 import BeautifulSoup
+
+TITLE = "Manasik Haji 2026: Calon Jemaah & “Pendamping” Ikuti Bimbingan"
+
+
+def test_new_article_is_created_prefilled_and_builds(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    before = datetime.now(ZoneInfo("Asia/Jakarta")).replace(second=0, microsecond=0)
+    result = subprocess.run(
+        [sys.executable, "-m", "invoke", "new", TITLE, "--folder", str(content / "articles")],
+        cwd=ROOT, capture_output=True, text=True, check=True,
+    )
+    path = content.parent / result.stdout.strip()
+    path = path if path.is_absolute() else ROOT / result.stdout.strip()
+    assert path.is_file()
+    slug = "manasik-haji-2026-calon-jemaah-pendamping-ikuti-bimbingan"
+    assert path.name == f"{before:%Y-%m-%d}-{slug}.md"
+    metadata = dict(
+        line.split(": ", 1) for line in path.read_text().split("\n\n", 1)[0].splitlines()
+    )
+    assert set(metadata) == {"Title", "Date", "Status", "Category", "Tags", "Author", "Slug", "Summary"}
+    assert metadata["Title"] == TITLE and metadata["Slug"] == slug
+    written = datetime.strptime(metadata["Date"], "%Y-%m-%d %H:%M").replace(tzinfo=ZoneInfo("Asia/Jakarta"))
+    assert before - timedelta(minutes=1) <= written <= before + timedelta(minutes=2)
+
+    output = run_pelican("pelicanconf.py", tmp_path / "output", content=content)
+    page = BeautifulSoup((output / "draf" / slug / "index.html").read_text(), "html.parser")
+    assert text_of(page.h1) == TITLE
+    home = (output / "index.html").read_text()
+    assert slug not in home, "a new article stays a draft until the editor publishes it"
+
+
+def test_new_refuses_to_overwrite(tmp_path):
+    command = [sys.executable, "-m", "invoke", "new", "Judul Sama", "--folder", str(tmp_path)]
+    subprocess.run(command, cwd=ROOT, check=True, capture_output=True)
+    again = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+    assert again.returncode != 0
+    assert "sudah ada" in again.stderr
