@@ -38,7 +38,17 @@ PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
     "pelican.plugins.sitemap",
     "indonesian_dates",
+    "share_buttons",
 ]
+
+# The share bar: the seeds' six in the seeds' order, then "Salin tautan" and
+# the phone's own share sheet (both only with JavaScript). Ids: see
+# plugins/share_buttons/networks.toml.
+SHARE_BUTTONS = [
+    "facebook", "twitter", "telegram", "whatsapp", "email", "print",
+    "copy-link", "native-share",
+]
+SHARE_CARD_IMAGES = True
 
 # WordPress-style permalinks: /2022/08/slug/ served as index.html.
 ARTICLE_URL = "{date:%Y}/{date:%m}/{slug}/"

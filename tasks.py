@@ -11,8 +11,10 @@
 Extra Pelican options go after `--`: `invoke build -- --debug`.
 """
 
+import os
 import shlex
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -114,7 +116,32 @@ def new(c, title, folder=None):
     print(path)
 
 
+def missing_system_packages():
+    """Debian packages from system-packages.txt that are not installed."""
+    wanted = [
+        line.strip() for line in (ROOT / "system-packages.txt").read_text().splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+    return [
+        name for name in wanted
+        if subprocess.run(["dpkg", "-s", name], capture_output=True).returncode != 0
+    ]
+
+
 @task
+def setup_system(c):
+    """Install the Debian packages the tests need (Chromium), if missing."""
+    missing = missing_system_packages()
+    if not missing:
+        return
+    if os.geteuid() != 0:
+        sys.exit(f"Paket sistem belum terpasang: {' '.join(missing)}. "
+                 f"Pasang dengan: sudo apt-get install -y {' '.join(missing)}")
+    c.run("apt-get update -qq")
+    c.run(f"DEBIAN_FRONTEND=noninteractive apt-get install -y -qq {' '.join(missing)}")
+
+
+@task(pre=[setup_system])
 def test(c):
     """Run the whole test suite (pytest); extra pytest options go after `--`."""
     c.run(f"{shlex.quote(sys.executable)} -m pytest {program.core.remainder}", pty=False)

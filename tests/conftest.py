@@ -24,8 +24,10 @@ def run_pelican(settings_file, output, content=None, extra=None, env=None):
     ]
     for key, value in (extra or {}).items():
         command += ["-e", f"{key}={json.dumps(value)}"]
+    # A wide terminal keeps Rich from wrapping Pelican's messages mid-sentence.
     result = subprocess.run(
-        command, cwd=ROOT, capture_output=True, text=True, env={**os.environ, **(env or {})}
+        command, cwd=ROOT, capture_output=True, text=True,
+        env={**os.environ, "COLUMNS": "400", **(env or {})},
     )
     if result.returncode != 0:
         pytest.fail(f"Pelican build failed:\n{result.stdout}\n{result.stderr}")
@@ -74,3 +76,30 @@ def paged_site(tmp_path_factory):
 def text_of(element) -> str:
     """Visible text with non-breaking spaces and runs of white space folded."""
     return " ".join(element.get_text(" ").replace("\xa0", " ").split())
+
+
+@pytest.fixture(scope="session")
+def served_site(tmp_path_factory):
+    """The production build with SITEURL set to a loopback server that serves it."""
+    from browser import free_port, serve
+
+    port = free_port()
+    siteurl = f"http://127.0.0.1:{port}"
+    output = run_pelican("publishconf.py", tmp_path_factory.mktemp("served"), env={"SITEURL": siteurl})
+    with serve(output, port) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Headless Debian Chromium, driven by Playwright (no browser download)."""
+    from playwright.sync_api import sync_playwright
+
+    from browser import CHROMIUM, CHROMIUM_ARGS
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} tidak ada: jalankan `invoke test`, yang memasangnya (apt-get install chromium).")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()

@@ -36,6 +36,13 @@ def test_new_article_is_created_prefilled_and_builds(tmp_path):
     output = run_pelican("pelicanconf.py", tmp_path / "output", content=content)
     page = BeautifulSoup((output / "draf" / slug / "index.html").read_text(), "html.parser")
     assert text_of(page.h1) == TITLE
+    share_bar = page.select_one(".share-bar")
+    assert [a["href"].split("?")[0] for a in share_bar.find_all("a")] == [
+        "https://www.facebook.com/sharer/sharer.php", "https://twitter.com/intent/tweet",
+        "https://t.me/share/url", "https://wa.me/", "mailto:",
+    ]
+    assert share_bar.select_one(".share-print").name == "button"
+    assert page.find("meta", attrs={"property": "og:title"})["content"] == TITLE
     home = (output / "index.html").read_text()
     assert slug not in home, "a new article stays a draft until the editor publishes it"
 

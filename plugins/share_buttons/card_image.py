@@ -1,0 +1,131 @@
+"""Preview card images (1200×630 JPEG) for articles without a photo of their own.
+
+Drawn with Pillow and its built-in font, so nothing is downloaded and every
+machine draws the same card. Cards are cached by a fingerprint of what they
+show: an unchanged article is not drawn again.
+"""
+
+import hashlib
+import os
+import unicodedata
+from dataclasses import dataclass
+from io import BytesIO
+from pathlib import Path
+
+from PIL import Image, ImageDraw, ImageFont
+
+WIDTH, HEIGHT = 1200, 630
+MAX_BYTES = 300_000  # WhatsApp drops preview images above about 300 KB
+DESIGN_VERSION = "1"  # bump when the drawing changes, so cached cards are redrawn
+
+MARGIN = 64
+BAND_HEIGHT = 112
+BRAND = (7, 94, 51)
+INK = (26, 26, 26)
+MUTED = (77, 77, 77)
+HEADLINE_SIZES = (68, 60, 54, 48)
+HEADLINE_MAX_LINES = 4
+
+
+@dataclass(frozen=True)
+class CardText:
+    site_name: str
+    headline: str
+    date_line: str
+    detail_line: str = ""  # e.g. the offices the article concerns
+
+    def fingerprint(self) -> str:
+        parts = (DESIGN_VERSION, self.site_name, self.headline, self.date_line, self.detail_line)
+        return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
+
+
+def drawable(text: str) -> str:
+    """`text` without the characters the built-in font lacks (emoji, pictographs)."""
+    kept = (
+        char for char in text
+        if unicodedata.category(char) not in ("So", "Cs", "Co", "Cn") and ord(char) < 0x2E80
+    )
+    return " ".join("".join(kept).split())
+
+
+def wrap(text: str, font: ImageFont.FreeTypeFont, width: int) -> list[str]:
+    """Greedy word wrap by measured width; a word longer than a line is cut."""
+    lines, current = [], ""
+    for word in text.split():
+        candidate = f"{current} {word}".strip()
+        if font.getlength(candidate) <= width:
+            current = candidate
+            continue
+        if current:
+            lines.append(current)
+        while font.getlength(word) > width:
+            cut = len(word)
+            while cut > 1 and font.getlength(word[:cut]) > width:
+                cut -= 1
+            lines.append(word[:cut])
+            word = word[cut:]
+        current = word
+    if current:
+        lines.append(current)
+    return lines
+
+
+def fit_headline(text: str, width: int) -> tuple[ImageFont.FreeTypeFont, list[str]]:
+    """The largest size at which the headline fits; at the smallest, the rest is cut with "…"."""
+    for size in HEADLINE_SIZES:
+        font = ImageFont.load_default(size=size)
+        lines = wrap(text, font, width)
+        if len(lines) <= HEADLINE_MAX_LINES:
+            return font, lines
+    lines = lines[:HEADLINE_MAX_LINES]
+    last = lines[-1]
+    while last and font.getlength(last + " …") > width:
+        last = last[:-1]
+    lines[-1] = last.rstrip() + " …"
+    return font, lines
+
+
+def draw_card(card: CardText) -> bytes:
+    """The card as JPEG bytes, under MAX_BYTES."""
+    image = Image.new("RGB", (WIDTH, HEIGHT), "white")
+    draw = ImageDraw.Draw(image)
+    text_width = WIDTH - 2 * MARGIN
+
+    draw.rectangle((0, 0, WIDTH, BAND_HEIGHT), fill=BRAND)
+    site_font = ImageFont.load_default(size=38)
+    draw.text((MARGIN, BAND_HEIGHT // 2), drawable(card.site_name), font=site_font, fill="white", anchor="lm")
+
+    font, lines = fit_headline(drawable(card.headline), text_width)
+    line_height = int(font.size * 1.22)
+    y = BAND_HEIGHT + 48
+    for line in lines:
+        draw.text((MARGIN, y), line, font=font, fill=INK, stroke_width=1, stroke_fill=INK)
+        y += line_height
+
+    detail_font = ImageFont.load_default(size=30)
+    footer = [drawable(card.date_line)]
+    if card.detail_line:
+        footer.append(wrap(drawable(card.detail_line), detail_font, text_width)[0].rstrip(" ·,;"))
+    y = HEIGHT - 40 - 16 - 42 * len(footer)
+    for line in footer:
+        draw.text((MARGIN, y), line, font=detail_font, fill=MUTED)
+        y += 42
+    draw.rectangle((0, HEIGHT - 16, WIDTH, HEIGHT), fill=BRAND)
+
+    for quality in (85, 75, 65):
+        buffer = BytesIO()
+        image.save(buffer, "JPEG", quality=quality, optimize=True, progressive=True)
+        if buffer.tell() < MAX_BYTES:
+            return buffer.getvalue()
+    raise ValueError("Kartu pratinjau melebihi 300 KB.")
+
+
+def cached_card(card: CardText, cache_dir: Path) -> Path:
+    """Path of the card in `cache_dir`, drawn only when no card with its fingerprint exists."""
+    path = Path(cache_dir) / f"{card.fingerprint()}.jpg"
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_suffix(f".{os.getpid()}.tmp")
+        partial.write_bytes(draw_card(card))
+        partial.replace(path)
+    return path

@@ -1,0 +1,93 @@
+"""Share URLs: percent-encoding, the X length rule, one href per network."""
+
+from dataclasses import dataclass
+from urllib.parse import quote
+
+from .networks import Network
+
+# X counts every link as 23 characters and allows 280 per post; the intent
+# puts a space between the text and the link.
+X_POST_LIMIT = 280
+X_LINK_LENGTH = 23
+POST_TEXT_LIMIT = X_POST_LIMIT - X_LINK_LENGTH - 1
+ELLIPSIS = "…"
+
+# twitter-text v3: these ranges weigh 1, every other code point 2.
+_LIGHT_RANGES = ((0, 4351), (8192, 8205), (8208, 8223), (8242, 8247))
+
+
+def encode(value: str) -> str:
+    """RFC 3986 percent-encoding of a query value: every reserved character, spaces as %20."""
+    return quote(value, safe="")
+
+
+def x_weighted_length(text: str) -> int:
+    """Length of `text` as X counts it (Latin 1, CJK and emoji 2)."""
+    return sum(
+        1 if any(low <= ord(char) <= high for low, high in _LIGHT_RANGES) else 2
+        for char in text
+    )
+
+
+def post_text(title: str, limit: int = POST_TEXT_LIMIT) -> str:
+    """`title`, shortened with "…" (at a word break where possible) so it fits beside the link."""
+    if x_weighted_length(title) <= limit:
+        return title
+    budget = limit - x_weighted_length(ELLIPSIS)
+    kept, used = [], 0
+    for char in title:
+        used += x_weighted_length(char)
+        if used > budget:
+            break
+        kept.append(char)
+    shortened = "".join(kept)
+    word_break = shortened.rfind(" ")
+    if word_break > len(shortened) * 2 // 3:
+        shortened = shortened[:word_break]
+    return shortened.rstrip() + ELLIPSIS
+
+
+def share_fields(url: str, title: str, summary: str = "") -> dict[str, str]:
+    """The values a network's params may use (see networks.toml)."""
+    return {
+        "url": url,
+        "title": title,
+        "summary": summary,
+        "post_text": post_text(title),
+        "mail_body": f"{summary}\r\n\r\n{url}" if summary else url,
+    }
+
+
+def build_href(network: Network, fields: dict[str, str]) -> str:
+    """The share link of one network; buttons (print, copy, native) get the page URL."""
+    if network.kind != "link":
+        return fields["url"]
+    query = "&".join(
+        f"{name}={encode(template.format_map(fields))}" for name, template in network.params
+    )
+    return f"{network.base}?{query}"
+
+
+@dataclass(frozen=True)
+class ShareButton:
+    """One button of the share bar, as templates read it."""
+
+    id: str
+    label: str
+    accessible_name: str
+    kind: str
+    href: str
+    icon: str  # SVG path data on a 24x24 viewBox
+
+    @property
+    def opens_new_tab(self) -> bool:
+        return self.kind == "link" and not self.href.startswith("mailto:")
+
+
+def share_buttons(networks: list[Network], url: str, title: str, summary: str = "") -> list[ShareButton]:
+    """The share bar for one page, in the order of `networks`."""
+    fields = share_fields(url, title, summary)
+    return [
+        ShareButton(n.id, n.label, n.accessible_name, n.kind, build_href(n, fields), n.icon)
+        for n in networks
+    ]

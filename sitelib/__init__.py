@@ -1,0 +1,1 @@
+"""Code shared by our Pelican plugins and tasks (this package is not a plugin)."""
