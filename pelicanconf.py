@@ -38,8 +38,13 @@ PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
     "pelican.plugins.sitemap",
     "indonesian_dates",
+    "office_tags",
     "share_buttons",
 ]
+
+# The offices articles are tagged with (Offices, Host_office,
+# Reporting_office): see the file for its format.
+OFFICE_REGISTRY = "data/offices.toml"
 
 # The share bar: the seeds' six in the seeds' order, then "Salin tautan" and
 # the phone's own share sheet (both only with JavaScript). Ids: see
@@ -81,7 +86,10 @@ DIRECT_TEMPLATES = ["index", "categories", "tags", "archives", "404", "robots"]
 ROBOTS_SAVE_AS = "robots.txt"
 
 DEFAULT_PAGINATION = 10
-PAGINATED_TEMPLATES = {"index": None, "tag": None, "category": None, "period_archives": None}
+PAGINATED_TEMPLATES = {
+    "index": None, "tag": None, "category": None, "period_archives": None,
+    "office": None, "region": None,
+}
 INDEX_URL = ""  # the home page is "/", never "/index.html"
 PAGINATION_PATTERNS = (
     (1, "{url}", "{save_as}"),

@@ -5,6 +5,7 @@
     invoke livereload   serve, rebuild and refresh the browser on every save
     invoke publish      production build (publishconf.py) into output/
     invoke new "Judul"  create a new article file with its metadata
+    invoke mentions     offices named in article texts but not tagged
     invoke clean        remove output/ and the build cache
     invoke test         run the whole test suite
 
@@ -23,9 +24,11 @@ from invoke.main import program
 from pelican import main as pelican_main
 from pelican.settings import DEFAULT_CONFIG, get_settings_from_file
 
-from editorial.new_article import ArticleExists, create_article
-
 ROOT = Path(__file__).resolve().parent
+sys.path.insert(0, str(ROOT / "plugins"))  # plugin modules used by editor tasks
+
+from editorial.mentions import format_report, untagged_report  # noqa: E402
+from editorial.new_article import ArticleExists, create_article  # noqa: E402
 SETTINGS = {**DEFAULT_CONFIG, **get_settings_from_file(str(ROOT / "pelicanconf.py"))}
 
 CONFIG = {
@@ -104,12 +107,23 @@ def publish(c):
     pelican_run("-s {settings_publish}".format(**CONFIG))
 
 
-@task(help={"title": "Judul berita", "folder": "Folder artikel (bawaan: content/articles)"})
-def new(c, title, folder=None):
-    """Create a new article file with every metadata field pre-filled."""
+@task(help={
+    "title": "Judul berita",
+    "office": "Kode kantor yang meliput, misalnya kab-wonosobo (lihat data/offices.toml)",
+    "folder": "Folder artikel (bawaan: content/articles)",
+})
+def new(c, title, office="", folder=None):
+    """Create a new draft article file with every metadata field pre-filled."""
+    from office_tags.registry import Office, load_registry
+
+    if office:
+        found = load_registry(SETTINGS["OFFICE_REGISTRY"]).find(office)
+        if not isinstance(found, Office):
+            sys.exit(f"Gagal membuat berita: kantor '{office}' tidak dikenal; lihat data/offices.toml.")
+        office = found.code
     try:
         path = create_article(
-            title, Path(folder or CONFIG["articles_path"]), SETTINGS["SLUG_REGEX_SUBSTITUTIONS"]
+            title, Path(folder or CONFIG["articles_path"]), SETTINGS["SLUG_REGEX_SUBSTITUTIONS"], office
         )
     except (ArticleExists, ValueError) as error:
         sys.exit(f"Gagal membuat berita: {error}")
@@ -139,6 +153,12 @@ def setup_system(c):
                  f"Pasang dengan: sudo apt-get install -y {' '.join(missing)}")
     c.run("apt-get update -qq")
     c.run(f"DEBIAN_FRONTEND=noninteractive apt-get install -y -qq {' '.join(missing)}")
+
+
+@task
+def mentions(c):
+    """List offices named in article texts but not tagged (suggestions only)."""
+    print(format_report(untagged_report(SETTINGS)))
 
 
 @task(pre=[setup_system])

@@ -20,6 +20,9 @@ Status: draft
 Category: Haji dan Umrah
 Tags: Haji, Umrah
 Author: kode-penulis/kode-editor
+Offices: {office}
+Host_office:
+Reporting_office: {office}
 Slug: {slug}
 Summary: Tulis ringkasan berita dalam satu atau dua kalimat.
 
@@ -39,8 +42,13 @@ def article_slug(title: str, regex_subs) -> str:
     return slugify(title, regex_subs=regex_subs)
 
 
-def create_article(title: str, folder: Path, regex_subs, now: datetime | None = None) -> Path:
-    """Write content/articles/{YYYY}/{YYYY-MM-DD}-{slug}.md and return its path."""
+def create_article(
+    title: str, folder: Path, regex_subs, office: str = "", now: datetime | None = None
+) -> Path:
+    """Write content/articles/{YYYY}/{YYYY-MM-DD}-{slug}.md and return its path.
+
+    `office` (a registry code) fills Offices and Reporting_office.
+    """
     title = " ".join(title.split())
     if not title:
         raise ValueError("Judul berita tidak boleh kosong.")
@@ -53,7 +61,7 @@ def create_article(title: str, folder: Path, regex_subs, now: datetime | None = 
         raise ArticleExists(f"Berkas {path} sudah ada; ganti judulnya atau sunting berkas itu.")
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(
-        TEMPLATE.format(title=title, date=f"{now:%Y-%m-%d %H:%M}", slug=slug),
+        TEMPLATE.format(title=title, date=f"{now:%Y-%m-%d %H:%M}", slug=slug, office=office),
         encoding="utf-8",
     )
     return path

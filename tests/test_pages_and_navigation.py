@@ -7,7 +7,7 @@ import pytest
 from conftest import PUBLISH_SITEURL, text_of
 from seed_articles import KOTA_MAGELANG, WONOSOBO
 
-NAV_LABELS = ["Beranda", "Haji dan Umrah", "Arsip", "Kontak", "Tentang Kami"]
+NAV_LABELS = ["Beranda", "Haji dan Umrah", "Kantor", "Arsip", "Kontak", "Tentang Kami"]
 
 
 def test_every_page_is_indonesian_with_landmarks_and_skip_link(site):
@@ -29,7 +29,7 @@ def test_navigation_links(site):
 
 @pytest.mark.parametrize(
     "path, label",
-    [("arsip/", "Arsip"), ("kontak/", "Kontak"), ("kategori/haji-dan-umrah/", "Haji dan Umrah")],
+    [("arsip/", "Arsip"), ("kontak/", "Kontak"), ("kategori/haji-dan-umrah/", "Haji dan Umrah"), ("kantor/", "Kantor")],
 )
 def test_navigation_marks_the_current_page(site, path, label):
     nav = site.soup(path).find("nav", attrs={"aria-label": "Menu utama"})

@@ -17,7 +17,8 @@ def test_new_article_is_created_prefilled_and_builds(tmp_path):
     shutil.copytree(ROOT / "content", content)
     before = datetime.now(ZoneInfo("Asia/Jakarta")).replace(second=0, microsecond=0)
     result = subprocess.run(
-        [sys.executable, "-m", "invoke", "new", TITLE, "--folder", str(content / "articles")],
+        [sys.executable, "-m", "invoke", "new", TITLE, "--office", "Kab. Wonosobo",
+         "--folder", str(content / "articles")],
         cwd=ROOT, capture_output=True, text=True, check=True,
     )
     path = content.parent / result.stdout.strip()
@@ -26,9 +27,14 @@ def test_new_article_is_created_prefilled_and_builds(tmp_path):
     slug = "manasik-haji-2026-calon-jemaah-pendamping-ikuti-bimbingan"
     assert path.name == f"{before:%Y-%m-%d}-{slug}.md"
     metadata = dict(
-        line.split(": ", 1) for line in path.read_text().split("\n\n", 1)[0].splitlines()
+        line.split(":", 1) for line in path.read_text().split("\n\n", 1)[0].splitlines()
     )
-    assert set(metadata) == {"Title", "Date", "Status", "Category", "Tags", "Author", "Slug", "Summary"}
+    metadata = {key: value.strip() for key, value in metadata.items()}
+    assert set(metadata) == {
+        "Title", "Date", "Status", "Category", "Tags", "Author", "Slug", "Summary",
+        "Offices", "Host_office", "Reporting_office",
+    }
+    assert metadata["Offices"] == metadata["Reporting_office"] == "kab-wonosobo"
     assert metadata["Title"] == TITLE and metadata["Slug"] == slug
     written = datetime.strptime(metadata["Date"], "%Y-%m-%d %H:%M").replace(tzinfo=ZoneInfo("Asia/Jakarta"))
     assert before - timedelta(minutes=1) <= written <= before + timedelta(minutes=2)
@@ -43,6 +49,7 @@ def test_new_article_is_created_prefilled_and_builds(tmp_path):
     ]
     assert share_bar.select_one(".share-print").name == "button"
     assert page.find("meta", attrs={"property": "og:title"})["content"] == TITLE
+    assert [a.get_text() for a in page.select(".office-list a")] == ["Kankemenag Kab. Wonosobo"]
     home = (output / "index.html").read_text()
     assert slug not in home, "a new article stays a draft until the editor publishes it"
 
@@ -53,3 +60,12 @@ def test_new_refuses_to_overwrite(tmp_path):
     again = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
     assert again.returncode != 0
     assert "sudah ada" in again.stderr
+
+
+def test_new_refuses_an_unknown_office(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-m", "invoke", "new", "Judul", "--office", "Kab. Wonosbo", "--folder", str(tmp_path)],
+        cwd=ROOT, capture_output=True, text=True,
+    )
+    assert result.returncode != 0 and "kantor 'Kab. Wonosbo' tidak dikenal" in result.stderr
+    assert not list(tmp_path.rglob("*.md"))

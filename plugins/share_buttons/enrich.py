@@ -40,7 +40,7 @@ def card_text(settings, content) -> card_image.CardText:
         site_name=settings["SITENAME"],
         headline=content.plain_title,
         date_line=getattr(content, "date_text", ""),
-        detail_line=getattr(content, "card_detail_line", ""),
+        detail_line=" · ".join(office.short_name for office in getattr(content, "offices", ())),
     )
 
 
