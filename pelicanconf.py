@@ -3,6 +3,13 @@
 Production differences live in publishconf.py, which imports this file.
 """
 
+import sys
+from pathlib import Path
+
+# Plugins use each other's pure modules (content_checks reads offices with
+# office_tags), so the plugin folder is importable, not only loadable.
+sys.path.insert(0, str(Path(__file__).resolve().parent / "plugins"))
+
 SITENAME = "Media Center Kankemenag Jawa Tengah"
 SITESUBTITLE = "Berita Seksi Penyelenggaraan Haji dan Umrah"
 SITE_DESCRIPTION = (
@@ -37,6 +44,7 @@ PLUGIN_PATHS = ["plugins"]
 # so the sitemap plugin is named here too.
 PLUGINS = [
     "pelican.plugins.sitemap",
+    "content_checks",
     "indonesian_dates",
     "office_tags",
     "share_buttons",
@@ -85,6 +93,20 @@ PAGE_TRANSLATION_ID = None
 DIRECT_TEMPLATES = ["index", "categories", "tags", "archives", "404", "robots"]
 ROBOTS_SAVE_AS = "robots.txt"
 
+# Articles dated in the future are held back (as drafts) until their time;
+# the publishing workflow runs hourly so they go out on time.
+WITH_FUTURE_DATES = False
+
+# Every value is escaped for HTML unless a template marks it safe; only
+# rendered bodies and summaries (sanitised by content_checks) are.
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "extensions": [], "autoescape": True}
+
+# Sent on every page as a meta tag: no inline scripts, nothing from other hosts.
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "object-src 'none'; base-uri 'self'; form-action 'self'"
+)
+
 DEFAULT_PAGINATION = 10
 PAGINATED_TEMPLATES = {
     "index": None, "tag": None, "category": None, "period_archives": None,
@@ -115,7 +137,7 @@ FEED_MAX_ITEMS = 20
 
 SITEMAP = {
     "format": "xml",
-    "exclude": [r"^404\.html$", r"^robots\.txt$", r"^tag/$", r"^kategori/$"],
+    "exclude": [r"^404\.html$", r"^robots\.txt$", r"^tag/$", r"^kategori/$", r"^draf/"],
     "priorities": {"articles": 0.8, "indexes": 1.0, "pages": 0.5},
     "changefreqs": {"articles": "monthly", "indexes": "hourly", "pages": "monthly"},
 }

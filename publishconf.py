@@ -14,4 +14,7 @@ ABSOLUTE_SITEURL = SITEURL
 FEED_DOMAIN = SITEURL
 
 DELETE_OUTPUT_DIRECTORY = True
+# Drafts are previewed locally only; the public site never gets them.
+DRAFT_SAVE_AS = ""
+DRAFT_URL = ""
 LOAD_CONTENT_CACHE = False

@@ -3,7 +3,8 @@
     invoke build        preview build into output/ (warnings are errors)
     invoke serve        build, then serve output/ at http://localhost:8000
     invoke livereload   serve, rebuild and refresh the browser on every save
-    invoke publish      production build (publishconf.py) into output/
+    invoke check        check all content; exit status 1 on any error
+    invoke publish      check, production build in a staging folder, then swap into output/
     invoke new "Judul"  create a new article file with its metadata
     invoke mentions     offices named in article texts but not tagged
     invoke clean        remove output/ and the build cache
@@ -15,21 +16,22 @@ Extra Pelican options go after `--`: `invoke build -- --debug`.
 import os
 import shlex
 import shutil
-import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 from invoke import task
 from invoke.main import program
 from pelican import main as pelican_main
-from pelican.settings import DEFAULT_CONFIG, get_settings_from_file
+from pelican.settings import read_settings
 
 ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT / "plugins"))  # plugin modules used by editor tasks
 
+from content_checks.scan import check_sources, format_findings  # noqa: E402
 from editorial.mentions import format_report, untagged_report  # noqa: E402
 from editorial.new_article import ArticleExists, create_article  # noqa: E402
-SETTINGS = {**DEFAULT_CONFIG, **get_settings_from_file(str(ROOT / "pelicanconf.py"))}
+SETTINGS = read_settings(str(ROOT / "pelicanconf.py"))
 
 CONFIG = {
     "settings_base": "pelicanconf.py",
@@ -102,9 +104,37 @@ def livereload(c):
 
 
 @task
+def check(c):
+    """Check all content without publishing; exit status 1 on any error."""
+    findings = check_sources(SETTINGS)
+    print(format_findings(findings))
+    if any(finding.is_error for finding in findings):
+        sys.exit(1)
+
+
+@task(pre=[check])
 def publish(c):
-    """Production build (publishconf.py) into output/."""
-    pelican_run("-s {settings_publish}".format(**CONFIG))
+    """Check, build for production into a staging folder, then swap it into output/.
+
+    A failed build leaves the previous output/ exactly as it was.
+    """
+    final = Path(CONFIG["deploy_path"]).resolve()
+    staging = Path(tempfile.mkdtemp(prefix=f".{final.name}-baru-", dir=final.parent))
+    try:
+        pelican_run(f"-s {CONFIG['settings_publish']} -o {shlex.quote(str(staging))}")
+        replace_folder(staging, final)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def replace_folder(new: Path, target: Path):
+    """Put `new` in place of `target` with two renames on one filesystem."""
+    previous = target.with_name(f".{target.name}-lama")
+    shutil.rmtree(previous, ignore_errors=True)
+    if target.exists():
+        target.rename(previous)
+    new.rename(target)
+    shutil.rmtree(previous, ignore_errors=True)
 
 
 @task(help={
@@ -131,20 +161,17 @@ def new(c, title, office="", folder=None):
 
 
 def missing_system_packages():
-    """Debian packages from system-packages.txt that are not installed."""
-    wanted = [
-        line.strip() for line in (ROOT / "system-packages.txt").read_text().splitlines()
+    """Debian packages from system-packages.txt whose command is not on PATH."""
+    entries = [
+        line.split() for line in (ROOT / "system-packages.txt").read_text().splitlines()
         if line.strip() and not line.startswith("#")
     ]
-    return [
-        name for name in wanted
-        if subprocess.run(["dpkg", "-s", name], capture_output=True).returncode != 0
-    ]
+    return [package for command, package in entries if shutil.which(command) is None]
 
 
 @task
 def setup_system(c):
-    """Install the Debian packages the tests need (Chromium), if missing."""
+    """Install the Debian packages the tests need (Chromium, Java), if missing."""
     missing = missing_system_packages()
     if not missing:
         return
@@ -161,7 +188,7 @@ def mentions(c):
     print(format_report(untagged_report(SETTINGS)))
 
 
-@task(pre=[setup_system])
+@task(pre=[setup_system, check])
 def test(c):
-    """Run the whole test suite (pytest); extra pytest options go after `--`."""
+    """Check the content, then run the whole test suite (pytest); options after `--` go to pytest."""
     c.run(f"{shlex.quote(sys.executable)} -m pytest {program.core.remainder}", pty=False)

@@ -12,18 +12,30 @@ class SiteConfigError(Exception):
     """A setting or a data file of the site is wrong."""
 
 
+ERROR = "GALAT"
+WARNING = "PERINGATAN"
+
+
 @dataclass(frozen=True)
 class Finding:
-    """One problem in one content file."""
+    """One problem in one content file: where, which field, what is wrong, how to fix it."""
 
     path: str
     field: str
     message: str
     line: int | None = None
+    severity: str = ERROR
+    hint: str = ""
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == ERROR
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
-        return f"{where}: kolom {self.field}: {self.message}"
+        field = f"kolom {self.field}: " if self.field else ""
+        hint = f" {self.hint}" if self.hint else ""
+        return f"{where}: {self.severity}: {field}{self.message}{hint}"
 
 
 class ContentError(Exception):
@@ -32,7 +44,10 @@ class ContentError(Exception):
     def __init__(self, findings: list[Finding]):
         self.findings = findings
         lines = "\n".join(f"- {finding}" for finding in findings)
-        super().__init__(f"{len(findings)} masalah pada konten:\n{lines}")
+        super().__init__(
+            f"{len(findings)} masalah pada konten; perbaiki lalu bangun ulang "
+            f"(`invoke check` memeriksa semuanya):\n{lines}"
+        )
 
 
 def metadata_line(path: str | Path, field: str) -> int | None:

@@ -21,8 +21,14 @@ def free_port() -> int:
 
 
 class QuietHandler(SimpleHTTPRequestHandler):
+    """Serves files like static hosting does: a folder without index.html is a 404."""
+
     def log_message(self, *args):
         pass
+
+    def list_directory(self, path):
+        self.send_error(404)
+        return None
 
 
 @contextmanager

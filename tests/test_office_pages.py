@@ -117,7 +117,7 @@ def test_misspelt_office_stops_the_build_with_a_helpful_message(tmp_path):
     with pytest.raises(pytest.fail.Exception) as failure:
         run_pelican("pelicanconf.py", output, content=content)
     message = " ".join(str(failure.value).split())
-    assert f"{source.name}:6: kolom Offices: kantor 'Kab. Magelng' tidak dikenal." in message
+    assert f"{source.name}:6: GALAT: kolom Offices: kantor 'Kab. Magelng' tidak dikenal." in message
     assert "Mungkin maksud Anda kab-magelang (Kankemenag Kab. Magelang)" in message
     assert not (output / "kantor" / "kab-magelng").exists()
 

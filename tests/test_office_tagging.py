@@ -40,7 +40,7 @@ def test_host_and_reporting_office_count_as_involved_and_carry_their_roles():
 def test_unknown_office_names_file_field_value_and_closest_office():
     resolved, findings = resolve(offices="kedu, Kab. Magelng")
     assert [str(f) for f in findings] == [
-        "content/articles/uji.md: kolom Offices: kantor 'Kab. Magelng' tidak dikenal. "
+        "content/articles/uji.md: GALAT: kolom Offices: kantor 'Kab. Magelng' tidak dikenal. "
         "Mungkin maksud Anda kab-magelang (Kankemenag Kab. Magelang) atau kota-magelang "
         "(Kankemenag Kota Magelang) atau kab-pemalang (Kankemenag Kab. Pemalang)? Daftar kantor: data/offices.toml."
     ]

@@ -12,6 +12,8 @@ Date: 2024-05-01 09:30
 Category: Haji dan Umrah
 Tags: Uji
 Author: uji/rf
+Offices: kab-wonosobo
+Reporting_office: kab-wonosobo
 Slug: uji-tipografi
 Summary: Berita uji tipografi.
 

@@ -67,7 +67,7 @@ def enrich(content, settings, chosen_networks, with_card: bool) -> None:
     content.share_buttons = links.share_buttons(
         chosen_networks, content.canonical_url, content.plain_title, content.plain_summary
     )
-    if with_card:
+    if with_card and content.save_as:  # nothing for items this build does not publish
         content.share_image = card_for(settings, content)
 
 

@@ -1,0 +1,32 @@
+"""A copy of the project with another content folder, to run its tasks as editors would."""
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PROJECT_PARTS = [
+    "tasks.py", "pelicanconf.py", "publishconf.py", "system-packages.txt",
+    "theme", "plugins", "data", "sitelib", "editorial",
+]
+
+
+def copy_project(target: Path, content: Path) -> Path:
+    target.mkdir(parents=True, exist_ok=True)
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, target / part)
+    shutil.copytree(content, target / "content")
+    return target
+
+
+def invoke(project: Path, *args: str) -> subprocess.CompletedProcess:
+    """Run `invoke ARGS` in `project` with this interpreter; never raises on failure."""
+    return subprocess.run(
+        [sys.executable, "-m", "invoke", *args], cwd=project, capture_output=True, text=True,
+        env={"COLUMNS": "400", "PATH": "/usr/bin:/bin", "HOME": str(project)},
+    )
