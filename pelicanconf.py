@@ -38,6 +38,7 @@ READERS = {"rst": None}
 
 THEME = "theme"
 THEME_STATIC_DIR = "theme"
+THEME_STATIC_PATHS = []  # the site_assets plugin publishes them, minified and fingerprinted
 
 PLUGIN_PATHS = ["plugins"]
 # Listing PLUGINS turns off discovery of installed namespace plugins,
@@ -48,6 +49,8 @@ PLUGINS = [
     "indonesian_dates",
     "office_tags",
     "share_buttons",
+    "site_assets",
+    "search_index",
 ]
 
 # The offices articles are tagged with (Offices, Host_office,
@@ -90,7 +93,9 @@ AUTHORS_SAVE_AS = ""
 ARTICLE_TRANSLATION_ID = None
 PAGE_TRANSLATION_ID = None
 
-DIRECT_TEMPLATES = ["index", "categories", "tags", "archives", "404", "robots"]
+DIRECT_TEMPLATES = ["index", "categories", "tags", "archives", "404", "robots", "search"]
+SEARCH_URL = "cari/"
+SEARCH_SAVE_AS = "cari/index.html"
 ROBOTS_SAVE_AS = "robots.txt"
 
 # Articles dated in the future are held back (as drafts) until their time;
@@ -106,6 +111,11 @@ CONTENT_SECURITY_POLICY = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
     "object-src 'none'; base-uri 'self'; form-action 'self'"
 )
+# The search page runs Pagefind's WebAssembly, which needs 'wasm-unsafe-eval'.
+SEARCH_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.replace(
+    "script-src 'self'", "script-src 'self' 'wasm-unsafe-eval'"
+)
+SEARCH_INDEX = True
 
 DEFAULT_PAGINATION = 10
 PAGINATED_TEMPLATES = {
@@ -137,7 +147,7 @@ FEED_MAX_ITEMS = 20
 
 SITEMAP = {
     "format": "xml",
-    "exclude": [r"^404\.html$", r"^robots\.txt$", r"^tag/$", r"^kategori/$", r"^draf/"],
+    "exclude": [r"^404\.html$", r"^robots\.txt$", r"^tag/$", r"^kategori/$", r"^draf/", r"^cari/"],
     "priorities": {"articles": 0.8, "indexes": 1.0, "pages": 0.5},
     "changefreqs": {"articles": "monthly", "indexes": "hourly", "pages": "monthly"},
 }

@@ -1,0 +1,16 @@
+"""Pelican plugin: the Pagefind search index, built once the site is written.
+
+It runs on the granular "optimize" stage, before pre-compression, when
+SEARCH_INDEX is true. Pages mark what to index with data-pagefind-body and
+give result filters with data-pagefind-filter (see the article template).
+"""
+
+import pelican.plugins.granular_signals
+from blinker import signal
+
+from . import indexing
+
+
+def register():
+    pelican.plugins.granular_signals.register()
+    signal("optimize").connect(indexing.index_site)

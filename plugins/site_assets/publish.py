@@ -1,0 +1,28 @@
+"""Pelican side of the assets: the `asset_url` template function and writing the files."""
+
+from pathlib import Path
+
+from .manifest import load_manifest
+
+
+def static_dir(settings) -> Path:
+    return Path(settings["THEME"]) / "static"
+
+
+def add_template_function(generator) -> None:
+    """`{{ asset_url("css/main.css") }}` -> "theme/css/main.3f2a9c1b.css"."""
+    manifest = load_manifest(static_dir(generator.settings))
+    prefix = generator.settings["THEME_STATIC_DIR"]
+
+    def asset_url(relative: str) -> str:
+        return f"{prefix}/{manifest[relative].published}"
+
+    generator.env.globals["asset_url"] = asset_url
+
+
+def write_assets(pelican) -> None:
+    output = Path(pelican.output_path) / pelican.settings["THEME_STATIC_DIR"]
+    for asset in load_manifest(static_dir(pelican.settings)).values():
+        target = output / asset.published
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(asset.data)
