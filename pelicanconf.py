@@ -48,8 +48,11 @@ PLUGINS = [
     "content_checks",
     "indonesian_dates",
     "office_tags",
+    "photos",
     "share_buttons",
     "site_assets",
+    "structured_data",
+    "reading_aids",
     "search_index",
 ]
 
@@ -135,7 +138,7 @@ FEED_ALL_ATOM = "feed/atom.xml"
 FEED_ALL_RSS = "feed/rss.xml"
 FEED_ATOM = None
 FEED_RSS = None
-CATEGORY_FEED_ATOM = None
+CATEGORY_FEED_ATOM = "kategori/{slug}/feed/atom.xml"
 CATEGORY_FEED_RSS = None
 TAG_FEED_ATOM = None
 TAG_FEED_RSS = None

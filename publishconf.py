@@ -18,3 +18,11 @@ DELETE_OUTPUT_DIRECTORY = True
 DRAFT_SAVE_AS = ""
 DRAFT_URL = ""
 LOAD_CONTENT_CACHE = False
+
+# Gzip and brotli files beside every HTML, CSS, JS and XML file, so the host
+# can serve them without compressing on each request.
+PLUGINS = PLUGINS + ["pelican.plugins.precompress"]
+PRECOMPRESS_GZIP = True
+PRECOMPRESS_BROTLI = True
+PRECOMPRESS_ZOPFLI = False
+PRECOMPRESS_ZSTANDARD = False

@@ -2,6 +2,9 @@
 
 import json
 import os
+import shutil
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 import subprocess
 import sys
 from pathlib import Path
@@ -51,6 +54,13 @@ class BuiltSite:
     def html_files(self):
         return sorted(self.root.rglob("*.html"))
 
+    def asset(self, relative: str) -> str:
+        """Site path of a theme asset under its fingerprinted name ("css/main.css" -> "theme/css/main.<hash>.css")."""
+        stem, suffix = relative.rsplit(".", 1)
+        matches = list(self.root.glob(f"theme/{stem}.*.{suffix}"))
+        assert len(matches) == 1, matches
+        return matches[0].relative_to(self.root).as_posix()
+
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory):
@@ -71,6 +81,34 @@ def paged_site(tmp_path_factory):
     """The preview build with one article per page, to exercise pagination."""
     output = tmp_path_factory.mktemp("paged")
     return BuiltSite(run_pelican("pelicanconf.py", output, extra={"DEFAULT_PAGINATION": 1}))
+
+
+RECENT = """Title: {title}
+Date: {date}
+Category: Haji dan Umrah
+Author: uji/rf
+Offices: kab-kebumen
+Reporting_office: kab-kebumen
+Summary: Berita uji jendela sitemap berita.
+
+Kebumen – Isi berita.
+"""
+
+
+@pytest.fixture(scope="session")
+def feature_site(tmp_path_factory):
+    """The real content, the photo article, and two articles for the news-sitemap window."""
+    content = tmp_path_factory.mktemp("fitur") / "content"
+    shutil.copytree(ROOT / "content", content)
+    shutil.copytree(ROOT / "tests" / "photo_content", content, dirs_exist_ok=True)
+    now = datetime.now(ZoneInfo("Asia/Jakarta"))
+    for slug, age in (("kemarin", timedelta(days=1)), ("tiga-hari-lalu", timedelta(days=3))):
+        (content / "articles" / f"{slug}.md").write_text(
+            RECENT.format(title=f"Berita {slug}", date=f"{now - age:%Y-%m-%d %H:%M}")
+        )
+    output = tmp_path_factory.mktemp("fitur-terbit")
+    return BuiltSite(run_pelican("publishconf.py", output, content=content, env={"SITEURL": PUBLISH_SITEURL}))
+
 
 
 def text_of(element) -> str:

@@ -112,3 +112,16 @@ def test_read_source_reports_empty_and_non_utf8_files(tmp_path):
 def test_the_real_content_has_no_errors():
     settings = read_settings(str(ROOT / "pelicanconf.py"))
     assert [str(f) for f in scan.check_sources(settings) if f.is_error] == []
+
+
+def test_featured_image_must_exist_and_have_alt(tmp_path):
+    (tmp_path / "images").mkdir()
+    (tmp_path / "images" / "ada.jpg").write_bytes(b"jpg")
+    def image_findings(lines):
+        source = parse_source("uji.md", COMPLETE.replace("Summary:", lines + "\nSummary:"))
+        return [(f.field, f.message) for f in rules.metadata_findings(source, "article", REGISTRY, "Asia/Jakarta", tmp_path, tmp_path)]
+    assert image_findings("Image: {static}/images/ada.jpg\nImage_alt: Foto") == []
+    assert image_findings("Image: {static}/images/ada.jpg") == [("Image_alt", "foto utama butuh teks alternatif.")]
+    assert image_findings("Image: {static}/images/hilang.jpg\nImage_alt: Foto") == [
+        ("Image", "foto '{static}/images/hilang.jpg' tidak ditemukan.")
+    ]

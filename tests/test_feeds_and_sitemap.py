@@ -64,5 +64,5 @@ def test_production_links_are_all_absolute(site):
 
 def test_preview_links_are_relative(preview_site):
     page = preview_site.soup(KOTA_MAGELANG.url)
-    assert page.find("link", rel="stylesheet")["href"] == "../../../theme/css/main.css"
+    assert page.find("link", rel="stylesheet")["href"] == "../../../" + preview_site.asset("css/main.css")
     assert page.find("a", string="Beranda")["href"] == "../../../"

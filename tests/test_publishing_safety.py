@@ -102,3 +102,10 @@ def test_every_page_has_a_strict_content_security_policy(guarded_site):
         policy = soup.find("meta", attrs={"http-equiv": "Content-Security-Policy"})["content"]
         assert "script-src 'self'" in policy and "unsafe-inline" not in policy, path
         assert soup.head.find("meta") == soup.find("meta", charset=True)
+
+
+def test_json_ld_carries_the_exact_title_and_cannot_close_its_script(guarded_site):
+    raw = guarded_site.path("2024/05/rumit/").read_text()
+    block = raw.split('<script type="application/ld+json">', 1)[1].split("</script>", 1)[0]
+    assert "<" not in block and "\\u003c5%" in block
+    assert json.loads(block)["headline"] == 'Kuota “Haji” & Biaya <5% Naik'

@@ -24,7 +24,7 @@ def test_only_the_search_page_loads_search_code(site):
         if path == site.path("cari/"):
             continue
         page = site.soup(str(path.relative_to(site.root)))
-        loaded = [e.get("src") or e.get("href") for e in page.find_all(["script", "link"])]
+        loaded = [e.get("src") or e.get("href") or "" for e in page.find_all(["script", "link"])]
         assert not [url for url in loaded if "pagefind" in url or "search" in url], path
     search = site.soup("cari/")
     assert [s["src"].rsplit("/", 1)[1].split(".")[0] for s in search.find_all("script")] == ["pagefind-ui", "search"]

@@ -71,15 +71,16 @@ def test_icons_are_inline_svg_from_one_sprite(article):
     assert not page.select(".share-bar img")
 
 
-def test_script_buttons_are_hidden_without_javascript(article):
+def test_script_buttons_are_hidden_without_javascript(article, site):
     seed, page = article
     for kind, name in (("print", "Cetak berita"), ("copy", "Salin tautan berita"), ("native", "Bagikan lewat aplikasi lain")):
         button = page.select_one(f'.share-bar button[data-share="{kind}"]')
         assert button is not None and button.has_attr("hidden")
         assert button["aria-label"] == name and button["type"] == "button"
-    scripts = [s["src"] for s in page.find_all("script")]
-    assert scripts == [f"{PUBLISH_SITEURL}/theme/js/share.js"]
-    assert all(not s.string for s in page.find_all("script")), "no inline script"
+    scripts = [s["src"] for s in page.find_all("script", src=True)]
+    assert scripts == [f"{PUBLISH_SITEURL}/{site.asset('js/share.js')}"]
+    inline = page.find_all("script", src=False)
+    assert inline and all(s["type"] == "application/ld+json" for s in inline), "only data blocks inline"
 
 
 def test_preview_tags_with_absolute_urls(article, site):
@@ -115,12 +116,12 @@ def test_print_only_url_line(article):
 
 
 def test_print_stylesheet_hides_navigation_share_bar_and_footer(site):
-    css = site.path("theme/css/main.css").read_text()
+    css = site.path(site.asset("css/main.css")).read_text()
     print_rules = css.split("@media print", 1)[1]
     hidden = print_rules.split("{", 2)[1]
     for selector in (".site-nav", ".site-footer", ".share-bar"):
         assert selector in hidden
-    assert ".print-only { display: block" in print_rules
+    assert ".print-only{display:block" in print_rules
 
 
 def test_pages_have_preview_tags_but_no_share_bar(site):

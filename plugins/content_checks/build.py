@@ -2,6 +2,8 @@
 
 from pathlib import Path
 
+from pelican.contents import Article, Page
+
 from sitelib.content import all_articles, all_pages
 from sitelib.errors import ContentError
 
@@ -20,8 +22,8 @@ def check_before_reading(generator) -> None:
 def check_and_sanitize(content) -> None:
     """Note what is wrong in the body (images, links), then drop active content."""
     source_path = getattr(content, "source_path", None)
-    if not source_path or not hasattr(content, "_content"):
-        return
+    if not isinstance(content, (Article, Page)) or not source_path:
+        return  # static files (images) have no body
     path = Path(source_path)
     root, display = Path(content.settings["PATH"]), scan.display_path(path)
     found = rules.body_findings(display, content._content, None, root, path.parent)

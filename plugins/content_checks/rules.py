@@ -15,13 +15,13 @@ from pelican.utils import get_date, slugify
 
 from office_tags import tagging
 from sitelib.errors import ERROR, WARNING, Finding
+from sitelib.links import LINK_PLACEHOLDERS, linked_file
 
 from .fields import known_fields
 from .source import SourceFile
 
 TITLE_LIMIT = 110  # search results cut longer titles
 SUMMARY_LIMIT = 200  # share cards and search snippets cut longer summaries
-LINK_PLACEHOLDERS = ("{static}", "{attach}", "{filename}")
 # Text `invoke new` pre-fills; a published article must not keep it.
 NEW_ARTICLE_PLACEHOLDERS = {
     "author": "kode-penulis/kode-editor",
@@ -127,20 +127,31 @@ def office_findings(source: SourceFile, registry) -> list[Finding]:
     return [_finding(source, f.field, f.message, hint=f.hint) for f in findings]
 
 
-def metadata_findings(source: SourceFile, kind: str, registry, timezone: str) -> list[Finding]:
-    """Everything the metadata block can tell, before any Markdown is rendered."""
-    findings = field_findings(source, kind) + text_findings(source) + date_findings(source, timezone)
-    if kind == "article":
-        findings += office_findings(source, registry)
+def image_findings(source: SourceFile, content_root: Path, source_dir: Path) -> list[Finding]:
+    """The featured photo must exist and have a text alternative."""
+    image = source.value("image")
+    if not image:
+        return []
+    findings = []
+    if not image.startswith(("{static}", "{attach}")):
+        findings.append(_finding(source, "Image", f"foto '{image}' ditulis tanpa {{static}}.", hint="Tulis {static}/images/nama-berkas.jpg."))
+    elif not linked_file(image, source_dir, content_root).is_file():
+        findings.append(_finding(source, "Image", f"foto '{image}' tidak ditemukan.", hint="Periksa nama berkas di content/images/ (huruf besar/kecil berpengaruh)."))
+    if not source.value("image_alt"):
+        findings.append(_finding(source, "Image_alt", "foto utama butuh teks alternatif.", line=source.meta["image"].line,
+                                 hint="Tulis apa yang tampak di foto, misalnya: Image_alt: Calon jemaah berlatih tawaf."))
     return findings
 
 
-def _linked_file(reference: str, source_dir: Path, content_root: Path) -> Path:
-    target = reference
-    for placeholder in LINK_PLACEHOLDERS:
-        target = target.replace(placeholder, "", 1) if target.startswith(placeholder) else target
-    target = target.split("#", 1)[0].split("?", 1)[0]
-    return content_root / target.lstrip("/") if target.startswith("/") else source_dir / target
+def metadata_findings(
+    source: SourceFile, kind: str, registry, timezone: str, content_root: Path = Path("content"), source_dir: Path = Path("content"),
+) -> list[Finding]:
+    """Everything the metadata block can tell, before any Markdown is rendered."""
+    findings = field_findings(source, kind) + text_findings(source) + date_findings(source, timezone)
+    findings += image_findings(source, content_root, source_dir)
+    if kind == "article":
+        findings += office_findings(source, registry)
+    return findings
 
 
 def body_findings(source_path: str, html: str, source: SourceFile | None, content_root: Path, source_dir: Path) -> list[Finding]:
@@ -161,14 +172,14 @@ def body_findings(source_path: str, html: str, source: SourceFile | None, conten
             add(f"gambar '{src}' diambil dari situs lain.", src,
                 hint="Simpan gambar di content/images/ lalu tulis {static}/images/nama-berkas.jpg.")
         elif src.startswith(LINK_PLACEHOLDERS):
-            if not _linked_file(src, source_dir, content_root).is_file():
+            if not linked_file(src, source_dir, content_root).is_file():
                 add(f"gambar '{src}' tidak ditemukan.", src, hint="Periksa nama berkas di content/images/ (huruf besar/kecil berpengaruh).")
         elif not src.startswith("data:"):
             add(f"gambar '{src}' ditulis tanpa {{static}}, sehingga akan rusak di situs.", src,
                 hint="Tulis {static}/images/nama-berkas.jpg.")
     for link in soup.find_all("a"):
         href = link.get("href", "")
-        if href.startswith(LINK_PLACEHOLDERS) and not _linked_file(href, source_dir, content_root).is_file():
+        if href.startswith(LINK_PLACEHOLDERS) and not linked_file(href, source_dir, content_root).is_file():
             add(f"tautan '{href}' menuju berkas yang tidak ada.", href, hint="Periksa nama berkas tujuan di folder content/.")
         if href.strip().lower().startswith("javascript:"):
             add("tautan javascript: akan dibuang.", "javascript:", severity=WARNING)

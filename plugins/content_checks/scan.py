@@ -49,7 +49,7 @@ def check_sources(settings, with_bodies: bool = True) -> list[Finding]:
         if isinstance(source, Finding):
             findings.append(source)
             continue
-        found = rules.metadata_findings(source, kind, registry, settings["TIMEZONE"])
+        found = rules.metadata_findings(source, kind, registry, settings["TIMEZONE"], root, path.parent)
         findings += found
         urls.append((source, rules.content_url(source, kind, settings, now)))
         if with_bodies and not any(f.is_error for f in found):

@@ -22,6 +22,7 @@ class ShareImage:
     width: int
     height: int
     alt: str
+    mime: str = "image/jpeg"
     output_path: str = ""  # where the build writes a generated card
     cached_file: str = ""  # the cached card it copies from
 
@@ -59,6 +60,18 @@ def card_for(settings, content) -> ShareImage:
     )
 
 
+def featured_image(settings, content) -> ShareImage | None:
+    """The article's own photo (photos plugin), at its largest variant, if it has one."""
+    featured = getattr(content, "featured_photo", None)
+    if not featured:
+        return None
+    variant = featured.photo.largest(featured.photo.mime)
+    return ShareImage(
+        url=f"{settings['ABSOLUTE_SITEURL']}/{variant.published}",
+        width=variant.width, height=variant.height, alt=featured.alt, mime=variant.mime,
+    )
+
+
 def enrich(content, settings, chosen_networks, with_card: bool) -> None:
     """Attach plain texts, share buttons and (for articles) the preview image."""
     content.plain_title = plain_text(content.title)
@@ -68,7 +81,7 @@ def enrich(content, settings, chosen_networks, with_card: bool) -> None:
         chosen_networks, content.canonical_url, content.plain_title, content.plain_summary
     )
     if with_card and content.save_as:  # nothing for items this build does not publish
-        content.share_image = card_for(settings, content)
+        content.share_image = featured_image(settings, content) or card_for(settings, content)
 
 
 def write_card(content, output_path: str) -> None:

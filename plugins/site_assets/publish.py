@@ -9,15 +9,14 @@ def static_dir(settings) -> Path:
     return Path(settings["THEME"]) / "static"
 
 
+def asset_path(settings, relative: str) -> str:
+    """Where the asset is published, below the site root: "theme/css/main.3f2a9c1b.css"."""
+    return f"{settings['THEME_STATIC_DIR']}/{load_manifest(static_dir(settings))[relative].published}"
+
+
 def add_template_function(generator) -> None:
     """`{{ asset_url("css/main.css") }}` -> "theme/css/main.3f2a9c1b.css"."""
-    manifest = load_manifest(static_dir(generator.settings))
-    prefix = generator.settings["THEME_STATIC_DIR"]
-
-    def asset_url(relative: str) -> str:
-        return f"{prefix}/{manifest[relative].published}"
-
-    generator.env.globals["asset_url"] = asset_url
+    generator.env.globals["asset_url"] = lambda relative: asset_path(generator.settings, relative)
 
 
 def write_assets(pelican) -> None:

@@ -1,0 +1,61 @@
+"""Turning the images of an article body into responsive pictures and captioned figures."""
+
+from dataclasses import dataclass
+
+from bs4 import BeautifulSoup
+
+from .variants import Photo
+
+SIZES = "(min-width: 48rem) 46rem, 100vw"
+
+
+@dataclass(frozen=True)
+class FeaturedPhoto:
+    """An article's own photo: shown under the headline and used as og:image."""
+
+    src: str  # the editor's reference, e.g. "{static}/images/manasik.jpg"
+    alt: str
+    caption: str
+    photo: Photo
+
+
+def picture(soup: BeautifulSoup, img, photo: Photo, base_url: str, lazy: bool):
+    """Wrap `img` in <picture> with a WebP source and the original format's srcset."""
+    img["width"], img["height"] = str(photo.width), str(photo.height)
+    img["srcset"] = photo.srcset(photo.mime, base_url)
+    img["sizes"] = SIZES
+    img["decoding"] = "async"
+    if lazy:
+        img["loading"] = "lazy"
+    element = soup.new_tag("picture")
+    element.append(soup.new_tag("source", attrs={"type": "image/webp", "srcset": photo.srcset("image/webp", base_url), "sizes": SIZES}))
+    img.replace_with(element)
+    element.append(img)
+    return element
+
+
+def responsive_body(html: str, photo_for, base_url: str) -> str:
+    """Every local image gets variants; one standing alone with a title becomes a captioned figure.
+
+    `photo_for(src)` gives the Photo of an image reference, or None for images
+    it does not handle.
+    """
+    soup = BeautifulSoup(html, "html.parser")
+    changed = False
+    for img in soup.find_all("img"):
+        photo = photo_for(img.get("src", ""))
+        if photo is None:
+            continue
+        changed = True
+        caption = img.attrs.pop("title", "").strip()
+        parent = img.parent
+        alone = parent is not None and parent.name == "p" and not parent.get_text(strip=True) and len(parent.find_all(True)) == 1
+        element = picture(soup, img, photo, base_url, lazy=True)
+        if alone and caption:
+            figure = soup.new_tag("figure")
+            parent.replace_with(figure)
+            figure.append(element)
+            figcaption = soup.new_tag("figcaption")
+            figcaption.string = caption
+            figure.append(figcaption)
+    return str(soup) if changed else html

@@ -1,0 +1,64 @@
+"""JSON-LD on articles and the home page, and the news sitemap, from Pelican's objects."""
+
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from pelican.generators import ArticlesGenerator
+
+from site_assets.publish import asset_path
+from sitelib.content import all_articles
+
+from . import jsonld, news_sitemap
+
+LOGO = "images/logo.png"
+NEWS_SITEMAP = "news-sitemap.xml"
+
+
+def publisher(settings) -> dict:
+    site = settings["ABSOLUTE_SITEURL"]
+    return jsonld.organization(settings["SITENAME"], f"{site}/", f"{site}/{asset_path(settings, LOGO)}")
+
+
+def article_data(article, settings) -> list[str]:
+    site = settings["ABSOLUTE_SITEURL"]
+    image = getattr(article, "share_image", None)
+    news = jsonld.news_article(
+        headline=article.plain_title,
+        description=article.plain_summary,
+        url=article.canonical_url,
+        image_url=image.url if image else "",
+        published=article.date_iso,
+        modified=getattr(article, "modified_iso", article.date_iso),
+        section=article.category.name,
+        keywords=[tag.name for tag in getattr(article, "tags", ())],
+        credit=", ".join(author.name for author in getattr(article, "authors", ())),
+        reporting_office=getattr(article, "reporting_office", None),
+        offices=getattr(article, "offices", ()),
+        publisher=publisher(settings),
+        site_url=site,
+    )
+    trail = jsonld.breadcrumbs([
+        ("Beranda", f"{site}/"),
+        (article.category.name, f"{site}/{article.category.url}"),
+        (article.plain_title, article.canonical_url),
+    ])
+    return [jsonld.script_json(news), jsonld.script_json(trail)]
+
+
+def add_all(generators) -> None:
+    for generator in generators:
+        if isinstance(generator, ArticlesGenerator):
+            for article in all_articles(generator):
+                article.json_ld = article_data(article, generator.settings)
+            generator.context["site_json_ld"] = jsonld.script_json(publisher(generator.settings))
+
+
+def write_news_sitemap(generator, writer) -> None:
+    now = datetime.now(ZoneInfo(generator.settings["TIMEZONE"]))
+    entries = [
+        (article.canonical_url, article.plain_title, article.date_iso)
+        for article in news_sitemap.recent(generator.articles, now)
+    ]
+    xml = news_sitemap.news_sitemap(entries, generator.settings["SITENAME"])
+    (Path(generator.output_path) / NEWS_SITEMAP).write_text(xml, encoding="utf-8")
