@@ -51,9 +51,11 @@ PLUGINS = [
     "photos",
     "share_buttons",
     "site_assets",
+    "content_links",
     "structured_data",
     "reading_aids",
     "search_index",
+    "precompression",
 ]
 
 # The offices articles are tagged with (Offices, Host_office,
@@ -67,7 +69,8 @@ SHARE_BUTTONS = [
     "facebook", "twitter", "telegram", "whatsapp", "email", "print",
     "copy-link", "native-share",
 ]
-SHARE_CARD_IMAGES = True
+# Card images are for links shared from the public site: publish only.
+SHARE_CARD_IMAGES = False
 
 # WordPress-style permalinks: /2022/08/slug/ served as index.html.
 ARTICLE_URL = "{date:%Y}/{date:%m}/{slug}/"
@@ -86,8 +89,8 @@ TAGS_URL = "tag/"
 TAGS_SAVE_AS = "tag/index.html"
 ARCHIVES_URL = "arsip/"
 ARCHIVES_SAVE_AS = "arsip/index.html"
-YEAR_ARCHIVE_URL = "{date:%Y}/"
-YEAR_ARCHIVE_SAVE_AS = "{date:%Y}/index.html"
+# Years are sections of /arsip/ (#arsip-2022); each month has its own pages.
+YEAR_ARCHIVE_SAVE_AS = ""
 MONTH_ARCHIVE_URL = "{date:%Y}/{date:%m}/"
 MONTH_ARCHIVE_SAVE_AS = "{date:%Y}/{date:%m}/index.html"
 # Reporter/editor credits are shown on the article, but get no pages of their own.
@@ -118,7 +121,8 @@ CONTENT_SECURITY_POLICY = (
 SEARCH_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.replace(
     "script-src 'self'", "script-src 'self' 'wasm-unsafe-eval'"
 )
-SEARCH_INDEX = True
+# The search index is built by the production build only (see publishconf).
+SEARCH_INDEX = False
 
 DEFAULT_PAGINATION = 10
 PAGINATED_TEMPLATES = {
@@ -178,3 +182,8 @@ DISPLAY_PAGES_ON_MENU = True
 DISPLAY_CATEGORIES_ON_MENU = True
 
 CACHE_PATH = "cache"
+# Pelican's content cache (reader layer): unchanged articles are not parsed
+# from Markdown again. (The generator layer would conflict with
+# WITH_FUTURE_DATES = False.)
+CACHE_CONTENT = True
+LOAD_CONTENT_CACHE = True

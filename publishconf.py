@@ -14,15 +14,15 @@ ABSOLUTE_SITEURL = SITEURL
 FEED_DOMAIN = SITEURL
 
 DELETE_OUTPUT_DIRECTORY = True
+SHARE_CARD_IMAGES = True
+SEARCH_INDEX = True
 # Drafts are previewed locally only; the public site never gets them.
 DRAFT_SAVE_AS = ""
 DRAFT_URL = ""
-LOAD_CONTENT_CACHE = False
 
 # Gzip and brotli files beside every HTML, CSS, JS and XML file, so the host
-# can serve them without compressing on each request.
-PLUGINS = PLUGINS + ["pelican.plugins.precompress"]
-PRECOMPRESS_GZIP = True
-PRECOMPRESS_BROTLI = True
-PRECOMPRESS_ZOPFLI = False
-PRECOMPRESS_ZSTANDARD = False
+# can serve them without compressing on each request (plugins/precompression).
+PRECOMPRESS = True
+# The production build keeps its own cache: Pelican drops a content cache
+# made with other settings, so preview and production must not share one.
+CACHE_PATH = "cache/produksi"

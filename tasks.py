@@ -7,6 +7,8 @@
     invoke publish      check, production build in a staging folder, then swap into output/
     invoke new "Judul"  create a new article file with its metadata
     invoke mentions     offices named in article texts but not tagged
+    invoke bench        build times beside bare Pelican, page weight (JSON in benchmarks/results/)
+    invoke lighthouse   Lighthouse mobile scores of three pages (npm lighthouse, Debian Chromium)
     invoke clean        remove output/ and the build cache
     invoke test         run the whole test suite
 
@@ -180,6 +182,31 @@ def setup_system(c):
                  f"Pasang dengan: sudo apt-get install -y {' '.join(missing)}")
     c.run("apt-get update -qq")
     c.run(f"DEBIAN_FRONTEND=noninteractive apt-get install -y -qq {' '.join(missing)}")
+
+
+@task(help={
+    "size": "Jumlah berita untuk perbandingan (bawaan 2000)",
+    "scaling": "Ukuran uji skala, dipisah koma (bawaan 500,2000,8000,50000)",
+    "runs": "Berapa kali tiap build diukur (bawaan 3)",
+    "output": "Berkas JSON hasil (bawaan benchmarks/results/latest.json)",
+})
+def bench(c, size=2000, scaling="500,2000,8000,50000", runs=3, output="benchmarks/results/latest.json"):
+    """Benchmark bare Pelican, our preview and our publish build on one generated corpus."""
+    from benchmarks.run import format_report, run, save
+
+    sizes = [int(part) for part in scaling.split(",") if part.strip()]
+    results = run(size=int(size), scaling=sizes, runs=int(runs))
+    save(results, ROOT / output)
+    print(format_report(results))
+    print(f"\nJSON: {output}")
+
+
+@task
+def lighthouse(c):
+    """Lighthouse (mobile) scores of the home page, a seed article and an office page."""
+    from benchmarks.lighthouse import format_scores, run
+
+    print(format_scores(run()))
 
 
 @task

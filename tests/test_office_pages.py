@@ -87,6 +87,7 @@ def test_office_pages_are_in_the_sitemap(site):
     assert f"{PUBLISH_SITEURL}/kantor/kab-wonosobo/" in locations
     assert f"{PUBLISH_SITEURL}/kantor/" in locations
     assert f"{PUBLISH_SITEURL}/wilayah/kedu/" in locations
+    assert f"{PUBLISH_SITEURL}/wilayah/jawa-tengah/" not in locations, "the province's page would repeat the home page"
 
 
 def test_office_pages_paginate(paged_site):

@@ -79,7 +79,9 @@ def test_archive_by_year_and_month_with_counts(site):
     assert years == ["2022 (1 berita)", "2021 (1 berita)"]
     months = [text_of(li) for li in archive.select(".archive-months li")]
     assert months == ["Agustus (1 berita)", "Juni (1 berita)"]
-    assert [text_of(c.h2) for c in site.soup("2021/").select(".card")] == [WONOSOBO.title]
+    assert [text_of(c.h2) for c in site.soup("2021/06/").select(".card")] == [WONOSOBO.title]
+    assert archive.select(".archive-months a")[0]["href"].endswith("/2022/08/")
+    assert not site.path("2021/").exists(), "years are sections of /arsip/, not pages"
 
 
 @pytest.mark.parametrize("slug, title", [("tentang-kami", "Tentang Kami"), ("kontak", "Kontak")])

@@ -45,9 +45,10 @@ def tag_article(article, registry: Registry) -> list:
 
 
 def listings(articles, registry: Registry):
-    """Per office and per region, the published articles that concern it."""
+    """Per office and per residency, the published articles that concern it."""
     offices = {code: Listing(office, []) for code, office in registry.offices.items()}
-    regions = {code: Listing(region, []) for code, region in registry.regions.items()}
+    # Residencies get pages; the province's would repeat the home page.
+    regions = {code: Listing(region, []) for code, region in registry.regions.items() if region.parent}
     for article in articles:
         for office in article.offices:
             offices[office.code].articles.append(article)

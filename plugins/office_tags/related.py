@@ -1,11 +1,12 @@
 """Related news: other articles ranked by the offices and tags they share."""
 
+import heapq
 from collections import Counter, defaultdict
 
 RELATED_LIMIT = 4
 # Candidates looked at per shared office or tag (the newest ones), so the
 # cost stays bounded when an office has thousands of articles.
-CANDIDATES_PER_KEY = 200
+CANDIDATES_PER_KEY = 60
 
 
 def related_keys(article) -> set:
@@ -32,5 +33,5 @@ def related_articles(article, index, limit=RELATED_LIMIT, per_key=CANDIDATES_PER
             if candidate is not article:
                 scores[id(candidate)] += 1
                 by_id[id(candidate)] = candidate
-    ranked = sorted(scores, key=lambda key: (-scores[key], -by_id[key].date.timestamp()))
-    return [by_id[key] for key in ranked[:limit]]
+    best = heapq.nsmallest(limit, scores, key=lambda key: (-scores[key], -by_id[key].date.timestamp()))
+    return [by_id[key] for key in best]

@@ -40,6 +40,8 @@ def responsive_body(html: str, photo_for, base_url: str) -> str:
     `photo_for(src)` gives the Photo of an image reference, or None for images
     it does not handle.
     """
+    if "<img" not in html:
+        return html
     soup = BeautifulSoup(html, "html.parser")
     changed = False
     for img in soup.find_all("img"):

@@ -7,6 +7,7 @@ show: an unchanged article is not drawn again.
 
 import hashlib
 import os
+from concurrent.futures import ProcessPoolExecutor
 import unicodedata
 from dataclasses import dataclass
 from io import BytesIO
@@ -129,3 +130,25 @@ def cached_card(card: CardText, cache_dir: Path) -> Path:
         partial.write_bytes(draw_card(card))
         partial.replace(path)
     return path
+
+
+def _draw_into(job: tuple[CardText, str]) -> None:
+    card, path = job
+    Path(path).write_bytes(draw_card(card))
+
+
+def draw_missing(cards: list[CardText], cache_dir: Path) -> int:
+    """Draw, on all cores, the cards the cache does not have yet; return how many."""
+    cache_dir = Path(cache_dir)
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    missing = {card.fingerprint(): card for card in cards if not (cache_dir / f"{card.fingerprint()}.jpg").exists()}
+    if len(missing) < 8:
+        for card in missing.values():
+            cached_card(card, cache_dir)
+        return len(missing)
+    jobs = [(card, str(cache_dir / f"{key}.{os.getpid()}.tmp")) for key, card in missing.items()]
+    with ProcessPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+        list(pool.map(_draw_into, jobs, chunksize=16))
+    for key, (_, partial) in zip(missing, jobs):
+        Path(partial).replace(cache_dir / f"{key}.jpg")
+    return len(missing)

@@ -39,7 +39,7 @@ def canonical_url(settings, content) -> str:
 def card_text(settings, content) -> card_image.CardText:
     return card_image.CardText(
         site_name=settings["SITENAME"],
-        headline=content.plain_title,
+        headline=plain_text(content.title),
         date_line=getattr(content, "date_text", ""),
         detail_line=" · ".join(office.short_name for office in getattr(content, "offices", ())),
     )
@@ -108,6 +108,9 @@ def enrich_all(generators) -> None:
         else:
             continue
         chosen = selected_networks(generator.settings)
+        if with_card:  # draw the missing cards on all cores first; enrich() then finds them cached
+            cards = [card_text(generator.settings, c) for c in items if c.save_as and not getattr(c, "featured_photo", None)]
+            card_image.draw_missing(cards, Path(generator.settings["CACHE_PATH"]) / CARD_FOLDER)
         for content in items:
             enrich(content, generator.settings, chosen, with_card)
 

@@ -15,8 +15,11 @@ def asset_path(settings, relative: str) -> str:
 
 
 def add_template_function(generator) -> None:
-    """`{{ asset_url("css/main.css") }}` -> "theme/css/main.3f2a9c1b.css"."""
-    generator.env.globals["asset_url"] = lambda relative: asset_path(generator.settings, relative)
+    """`{{ asset_url("css/main.css") }}` -> "theme/css/main.3f2a9c1b.css" (looked up once per build)."""
+    manifest = load_manifest(static_dir(generator.settings))
+    prefix = generator.settings["THEME_STATIC_DIR"]
+    paths = {relative: f"{prefix}/{asset.published}" for relative, asset in manifest.items()}
+    generator.env.globals["asset_url"] = paths.__getitem__
 
 
 def write_assets(pelican) -> None:

@@ -20,7 +20,7 @@ def publisher(settings) -> dict:
     return jsonld.organization(settings["SITENAME"], f"{site}/", f"{site}/{asset_path(settings, LOGO)}")
 
 
-def article_data(article, settings) -> list[str]:
+def article_data(article, settings, publisher_data: dict) -> list[str]:
     site = settings["ABSOLUTE_SITEURL"]
     image = getattr(article, "share_image", None)
     news = jsonld.news_article(
@@ -35,7 +35,7 @@ def article_data(article, settings) -> list[str]:
         credit=", ".join(author.name for author in getattr(article, "authors", ())),
         reporting_office=getattr(article, "reporting_office", None),
         offices=getattr(article, "offices", ()),
-        publisher=publisher(settings),
+        publisher=publisher_data,
         site_url=site,
     )
     trail = jsonld.breadcrumbs([
@@ -49,9 +49,10 @@ def article_data(article, settings) -> list[str]:
 def add_all(generators) -> None:
     for generator in generators:
         if isinstance(generator, ArticlesGenerator):
+            publisher_data = publisher(generator.settings)
             for article in all_articles(generator):
-                article.json_ld = article_data(article, generator.settings)
-            generator.context["site_json_ld"] = jsonld.script_json(publisher(generator.settings))
+                article.json_ld = article_data(article, generator.settings, publisher_data)
+            generator.context["site_json_ld"] = jsonld.script_json(publisher_data)
 
 
 def write_news_sitemap(generator, writer) -> None:

@@ -1,0 +1,1 @@
+"""Benchmarks: a generated corpus and builds timed beside bare Pelican."""

@@ -1,0 +1,102 @@
+"""`invoke bench`: our preview and publish builds beside bare Pelican, on one generated corpus."""
+
+import json
+import shutil
+import tempfile
+from datetime import datetime, timezone
+from pathlib import Path
+
+from . import corpus
+from .measure import BuildFigures, count_pages, page_weight, pelican_command, timed
+
+ROOT = Path(__file__).resolve().parents[1]
+BUILDS = {  # label: settings file
+    "bare": "benchmarks/bare_settings.py",
+    "preview": "pelicanconf.py",
+    "publish": "publishconf.py",
+}
+BENCH_SITEURL = "http://localhost:8000"
+
+
+def measure_builds(content: Path, articles: int, runs: int, work: Path, labels=tuple(BUILDS)) -> dict[str, BuildFigures]:
+    """Each build `runs` times after one warm-up run (caches filled), same corpus."""
+    figures = {}
+    for label in labels:
+        output, cache = work / f"out-{label}", work / f"cache-{label}"
+        command = pelican_command(content, BUILDS[label], output, cache)
+        env = {"SITEURL": BENCH_SITEURL}
+        result = BuildFigures(label, articles)
+        cold = timed(command, ROOT, env)
+        result.runs = [timed(command, ROOT, env) for _ in range(runs)]
+        result.pages = count_pages(output)
+        figures[label] = result
+        figures[f"{label}-cold"] = BuildFigures(f"{label}-cold", articles, [cold], result.pages)
+    return figures
+
+
+def rebuild_after_edit(content: Path, work: Path) -> float:
+    """Preview rebuild time after one article changes, content cache warm."""
+    output, cache = work / "out-preview", work / "cache-preview"
+    command = pelican_command(content, BUILDS["preview"], output, cache)
+    timed(command, ROOT)
+    article = sorted((content / "articles").rglob("*.md"))[0]
+    article.write_text(article.read_text(encoding="utf-8") + "\nParagraf tambahan dari editor.\n", encoding="utf-8")
+    return timed(command, ROOT).seconds
+
+
+def first_article_page(output: Path) -> str:
+    for path in sorted(output.glob("20*/*/*/index.html")):
+        if 'class="featured-photo"' not in path.read_text(encoding="utf-8"):
+            return str(path.parent.relative_to(output))
+    raise RuntimeError("no article page without a photo")
+
+
+def run(size: int = 2000, scaling=(500, 2000, 8000, 50000), runs: int = 3, seed: int = 2026) -> dict:
+    results: dict = {"date": datetime.now(timezone.utc).isoformat(timespec="seconds"), "size": size, "runs": runs}
+    with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
+        work = Path(tmp)
+        content = corpus.generate(work / "content", size, seed)
+        figures = measure_builds(content, size, runs, work)
+        results["builds"] = {label: f.as_dict() for label, f in figures.items()}
+        bare = figures["bare"].median_seconds
+        results["ratios"] = {
+            "preview/bare": figures["preview"].median_seconds / bare,
+            "publish/bare": figures["publish"].median_seconds / bare,
+        }
+        page = first_article_page(work / "out-publish")
+        results["article_page"] = {"path": page, **page_weight(work / "out-publish", page, BENCH_SITEURL)}
+        results["rebuild_after_edit_seconds"] = rebuild_after_edit(content, work)
+        scaling_results = {}
+        for count in scaling:
+            folder = work / f"scale-{count}"
+            scaled = corpus.generate(folder / "content", count, seed)
+            scaled_figures = measure_builds(scaled, count, 1, folder, labels=("bare", "publish"))
+            scaling_results[count] = {label: f.as_dict() for label, f in scaled_figures.items()}
+            shutil.rmtree(folder)
+        results["scaling"] = scaling_results
+    return results
+
+
+def format_report(results: dict) -> str:
+    lines = [f"Korpus: {results['size']} berita, median dari {results['runs']} kali build (setelah satu build pemanasan)", "",
+             f"{'build':<14}{'detik':>9}{'ms/berita':>11}{'puncak MB':>11}{'halaman':>9}"]
+    for label, figures in results["builds"].items():
+        lines.append(f"{label:<14}{figures['median_seconds']:>9.2f}{figures['ms_per_article']:>11.2f}"
+                     f"{figures['peak_mb']:>11.0f}{figures['pages']:>9}")
+    ratios = results["ratios"]
+    lines += ["", f"preview/bare = {ratios['preview/bare']:.2f}x   publish/bare = {ratios['publish/bare']:.2f}x",
+              f"Build ulang setelah satu berita diubah (cache hangat): {results['rebuild_after_edit_seconds']:.2f} s"]
+    page = results["article_page"]
+    lines.append(f"Halaman berita {page['path']}: HTML+CSS+JS {page['raw_bytes']} B mentah, "
+                 f"{page['gzip_bytes']} B gzip, {page['requests']} permintaan")
+    if results.get("scaling"):
+        lines += ["", f"{'berita':>8}{'bare s':>10}{'publish s':>11}{'publish MB':>12}{'ms/berita':>11}"]
+        for count, figures in results["scaling"].items():
+            lines.append(f"{count:>8}{figures['bare']['median_seconds']:>10.1f}{figures['publish']['median_seconds']:>11.1f}"
+                         f"{figures['publish']['peak_mb']:>12.0f}{figures['publish']['ms_per_article']:>11.2f}")
+    return "\n".join(lines)
+
+
+def save(results: dict, path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(results, indent=2, ensure_ascii=False), encoding="utf-8")

@@ -1,0 +1,15 @@
+"""Pelican plugin: .gz and .br beside every text file, for hosts that serve them as they are.
+
+On when PRECOMPRESS is true (the production build). Runs on the granular
+"compress" stage, after the search index and the assets are written.
+"""
+
+import pelican.plugins.granular_signals
+from blinker import signal
+
+from . import compress
+
+
+def register():
+    pelican.plugins.granular_signals.register()
+    signal("compress").connect(compress.compress_output)
