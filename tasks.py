@@ -82,27 +82,41 @@ def serve(c):
     server.serve_forever()
 
 
-@task
-def livereload(c):
-    """Serve at http://localhost:8000 and rebuild and refresh on every save."""
+@task(help={"article": "Pratinjau satu berita saja (cepat), misalnya content/articles/2026/x.md"})
+def livereload(c, article=None):
+    """Serve at http://localhost:8000 and rebuild and refresh on every save.
+
+    With --article, only that article (and the fixed pages) is built, so a
+    save shows in about a second even on a large site.
+    """
     from livereload import Server
 
-    def cached_build():
-        pelican_run("-s {settings_base} -e CACHE_CONTENT=true LOAD_CONTENT_CACHE=true".format(**CONFIG))
+    from editorial.single_preview import PREVIEW_FOLDER, prepare
 
-    cached_build()
+    root = CONFIG["deploy_path"]
+    if article:
+        root = str(PREVIEW_FOLDER / "output")
+
+        def rebuild():
+            content = prepare(Path(article), Path(SETTINGS["PATH"]))
+            pelican_run(f"{content} -s {CONFIG['settings_base']} -o {root} -e CACHE_PATH='\"{PREVIEW_FOLDER / 'cache'}\"'")
+    else:
+        def rebuild():
+            pelican_run("-s {settings_base}".format(**CONFIG))
+
+    rebuild()
     server = Server()
     theme = SETTINGS["THEME"]
     for pattern in (
         CONFIG["settings_base"],
-        f"{SETTINGS['PATH']}/**/*.md",
+        article or f"{SETTINGS['PATH']}/**/*.md",
         f"{SETTINGS['PATH']}/images/**/*",
         f"{theme}/templates/**/*.html",
         f"{theme}/static/**/*",
         "plugins/**/*.py",
     ):
-        server.watch(pattern, cached_build)
-    server.serve(host=CONFIG["host"], port=CONFIG["port"], root=CONFIG["deploy_path"])
+        server.watch(pattern, rebuild)
+    server.serve(host=CONFIG["host"], port=CONFIG["port"], root=root)
 
 
 @task

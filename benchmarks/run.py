@@ -44,6 +44,17 @@ def rebuild_after_edit(content: Path, work: Path) -> float:
     return timed(command, ROOT).seconds
 
 
+def single_article_preview(content: Path, work: Path) -> float:
+    """Rebuild time of `invoke livereload --article` after a save (a fresh process, so an upper bound)."""
+    from editorial.single_preview import prepare
+
+    article = sorted((content / "articles").rglob("*.md"))[1]
+    small = prepare(article, content, target=work / "pratinjau" / "content")
+    command = pelican_command(small, BUILDS["preview"], work / "pratinjau" / "output", work / "pratinjau" / "cache")
+    timed(command, ROOT)
+    return timed(command, ROOT).seconds
+
+
 def first_article_page(output: Path) -> str:
     for path in sorted(output.glob("20*/*/*/index.html")):
         if 'class="featured-photo"' not in path.read_text(encoding="utf-8"):
@@ -66,6 +77,7 @@ def run(size: int = 2000, scaling=(500, 2000, 8000, 50000), runs: int = 3, seed:
         page = first_article_page(work / "out-publish")
         results["article_page"] = {"path": page, **page_weight(work / "out-publish", page, BENCH_SITEURL)}
         results["rebuild_after_edit_seconds"] = rebuild_after_edit(content, work)
+        results["single_article_preview_seconds"] = single_article_preview(content, work)
         scaling_results = {}
         for count in scaling:
             folder = work / f"scale-{count}"
@@ -85,7 +97,8 @@ def format_report(results: dict) -> str:
                      f"{figures['peak_mb']:>11.0f}{figures['pages']:>9}")
     ratios = results["ratios"]
     lines += ["", f"preview/bare = {ratios['preview/bare']:.2f}x   publish/bare = {ratios['publish/bare']:.2f}x",
-              f"Build ulang setelah satu berita diubah (cache hangat): {results['rebuild_after_edit_seconds']:.2f} s"]
+              f"Build ulang setelah satu berita diubah (cache hangat): {results['rebuild_after_edit_seconds']:.2f} s",
+              f"Pratinjau satu berita (livereload --article), proses baru: {results.get('single_article_preview_seconds', 0):.2f} s"]
     page = results["article_page"]
     lines.append(f"Halaman berita {page['path']}: HTML+CSS+JS {page['raw_bytes']} B mentah, "
                  f"{page['gzip_bytes']} B gzip, {page['requests']} permintaan")

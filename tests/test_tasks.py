@@ -69,3 +69,17 @@ def test_new_refuses_an_unknown_office(tmp_path):
     )
     assert result.returncode != 0 and "kantor 'Kab. Wonosbo' tidak dikenal" in result.stderr
     assert not list(tmp_path.rglob("*.md"))
+
+
+def test_single_article_preview_holds_that_article_the_pages_and_the_images(tmp_path):
+    from editorial.single_preview import prepare
+
+    article = next((ROOT / "content" / "articles" / "2021").glob("*.md"))
+    small = prepare(article, ROOT / "content", target=tmp_path / "pratinjau")
+    assert [p.name for p in (small / "articles").iterdir()] == [article.name]
+    assert (small / "pages").resolve() == (ROOT / "content" / "pages").resolve()
+    article_copy = small / "articles" / article.name
+    assert article_copy.read_text() == article.read_text()
+    output = run_pelican("pelicanconf.py", tmp_path / "output", content=small)
+    assert len(list(output.glob("20*/*/*/index.html"))) == 1
+    assert (output / "kontak" / "index.html").is_file()
