@@ -53,7 +53,9 @@ def search_page(browser, served_site):
 
 
 def result_titles(page):
+    """Titles of the results once loaded (Pagefind UI first shows placeholders)."""
     page.locator(".pagefind-ui__result-title").first.wait_for()
+    expect(page.locator(".pagefind-ui__loading")).to_have_count(0)
     return [t.strip() for t in page.locator(".pagefind-ui__result-title").all_inner_texts()]
 
 
