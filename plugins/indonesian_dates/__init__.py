@@ -1,7 +1,7 @@
 """Pelican plugin: Indonesian dates on every article and page.
 
 Each content object gets `date_text` ("Selasa, 23 Agustus 2022"),
-`date_short` ("23 Agustus 2022"), `time_text` ("15.00 WIB") and `date_iso`
+`time_text` ("15.00 WIB") and `date_iso`
 (+07:00), plus the same for `modified` when it is set; `locale_date` is
 replaced so nothing English is left. Archive templates get the filters
 `month_year` and `month_name`.
@@ -17,7 +17,6 @@ def add_date_texts(content):
     if not hasattr(content, "date"):
         return
     content.date_text = formatting.long_date(content.date)
-    content.date_short = formatting.short_date(content.date)
     content.time_text = formatting.time_wib(content.date)
     content.date_iso = formatting.iso_datetime(content.date)
     content.locale_date = content.date_text

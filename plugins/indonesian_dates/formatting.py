@@ -15,7 +15,6 @@ ZONE_LABEL = "WIB"
 
 # News style: full day and month names, day without a leading zero.
 LONG_DATE_PATTERN = "EEEE, d MMMM y"
-SHORT_DATE_PATTERN = "d MMMM y"
 MONTH_YEAR_PATTERN = "LLLL y"
 TIME_PATTERN = "HH.mm"
 
@@ -32,13 +31,6 @@ def long_date(moment: date) -> str:
     if isinstance(moment, datetime):
         moment = in_site_zone(moment)
     return format_date(moment, LONG_DATE_PATTERN, locale=LOCALE)
-
-
-def short_date(moment: date) -> str:
-    """'23 Agustus 2022', for listings."""
-    if isinstance(moment, datetime):
-        moment = in_site_zone(moment)
-    return format_date(moment, SHORT_DATE_PATTERN, locale=LOCALE)
 
 
 def time_wib(moment: datetime) -> str:
