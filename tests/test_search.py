@@ -71,6 +71,7 @@ def test_a_word_from_a_seed_finds_it_first(search_page, served_site):
 def test_filters_offer_office_region_category_and_year(search_page, served_site):
     search_page.goto(f"{served_site}/cari/?q=rakor")
     result_titles(search_page)
+    expect(search_page.locator(".pagefind-ui__filter-name")).to_have_count(5)
     names = [n.strip() for n in search_page.locator(".pagefind-ui__filter-name").all_inner_texts()]
     assert sorted(names) == ["Kantor", "Kategori", "Peliput", "Tahun", "Wilayah"]
 
