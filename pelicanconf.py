@@ -25,8 +25,13 @@ ABSOLUTE_SITEURL = "http://localhost:8000"
 PATH = "content"
 ARTICLE_PATHS = ["articles"]
 PAGE_PATHS = ["pages"]
-STATIC_PATHS = ["images"]
+# Photos in content/images/ are never copied as they are: the photos plugin
+# publishes clean, re-encoded variants of those the content references.
+STATIC_PATHS = []
 OUTPUT_PATH = "output"
+# Start from an empty output/ on every build, so no file of an earlier build
+# (an old original photo, a renamed article) lingers in the preview.
+DELETE_OUTPUT_DIRECTORY = True
 
 TIMEZONE = "Asia/Jakarta"
 DEFAULT_LANG = "id"
@@ -45,6 +50,7 @@ PLUGIN_PATHS = ["plugins"]
 # so the sitemap plugin is named here too.
 PLUGINS = [
     "pelican.plugins.sitemap",
+    "plain_text_metadata",
     "content_checks",
     "indonesian_dates",
     "office_tags",
@@ -167,6 +173,10 @@ SITEMAP = {
 TYPOGRIFY = True
 TYPOGRIFY_DASHES = "oldschool"
 TYPOGRIFY_OMIT_FILTERS = ["caps", "initial_quotes", "widont"]
+
+# Titles and summaries are plain text, not Markdown: shown exactly as typed
+# (see plugins/plain_text_metadata).
+FORMATTED_FIELDS = []
 
 MARKDOWN = {
     "extension_configs": {

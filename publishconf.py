@@ -13,7 +13,6 @@ RELATIVE_URLS = False
 ABSOLUTE_SITEURL = SITEURL
 FEED_DOMAIN = SITEURL
 
-DELETE_OUTPUT_DIRECTORY = True
 SHARE_CARD_IMAGES = True
 SEARCH_INDEX = True
 # Drafts are previewed locally only; the public site never gets them.

@@ -3,6 +3,8 @@
 from pathlib import Path
 
 LINK_PLACEHOLDERS = ("{static}", "{attach}", "{filename}")
+# Those that point to files the build publishes (photos), not to other content.
+STATIC_PLACEHOLDERS = ("{static}", "{attach}")
 
 
 def linked_file(reference: str, source_dir: Path, content_root: Path) -> Path:

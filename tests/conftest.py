@@ -141,3 +141,30 @@ def browser():
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
+
+
+def phone_content(tmp_path_factory) -> Path:
+    """The real content plus tests/phone_content and the phone photos it shows (drawn now)."""
+    from phone_photos import write_all
+
+    content = tmp_path_factory.mktemp("ponsel") / "content"
+    shutil.copytree(ROOT / "content", content)
+    shutil.copytree(ROOT / "tests" / "phone_content", content, dirs_exist_ok=True)
+    write_all(content / "images")
+    return content
+
+
+@pytest.fixture(scope="session")
+def phone_sites(tmp_path_factory):
+    """A tricky title and photos straight from phones, built for production and for preview."""
+    content = phone_content(tmp_path_factory)
+    cache = tmp_path_factory.mktemp("ponsel-cache")
+    production = run_pelican(
+        "publishconf.py", tmp_path_factory.mktemp("ponsel-terbit"), content=content,
+        extra={"CACHE_PATH": str(cache / "produksi")}, env={"SITEURL": PUBLISH_SITEURL},
+    )
+    preview = run_pelican(
+        "pelicanconf.py", tmp_path_factory.mktemp("ponsel-pratinjau"), content=content,
+        extra={"CACHE_PATH": str(cache / "pratinjau")},
+    )
+    return {"production": BuiltSite(production), "preview": BuiltSite(preview)}

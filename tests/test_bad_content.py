@@ -23,6 +23,10 @@ EXPECTED = {
     "script-in-title": "articles/skrip-judul.md:1: GALAT: kolom Title: judul tidak boleh berisi tag HTML",
     "empty-file": "articles/kosong.md: GALAT: berkas kosong.",
     "not-utf8": "articles/bukan-utf8.md:1: GALAT: berkas bukan UTF-8",
+    "corrupt-photo": (
+        "articles/foto-rusak.md:13: GALAT: foto 'content/images/rusak.jpg' tidak bisa dibaca: "
+        "berkas rusak atau bukan gambar."
+    ),
 }
 HOW_TO_FIX = {
     "no-title": "Tulis judul berita",
@@ -31,6 +35,7 @@ HOW_TO_FIX = {
     "duplicate-slug": "Beri salah satu berita Slug lain.",
     "empty-file": "Isi metadata dan teks berita",
     "not-utf8": "Simpan ulang berkas dengan pengodean UTF-8",
+    "corrupt-photo": "Simpan ulang foto dari ponsel atau kamera",
 }
 
 

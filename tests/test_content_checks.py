@@ -1,6 +1,10 @@
 """Unit tests of the editorial rules and the sanitiser."""
 
+import os
 from pathlib import Path
+
+import pytest
+from PIL import Image
 
 from content_checks import rules, scan
 from content_checks.sanitize import sanitize_html
@@ -70,9 +74,13 @@ def test_date_with_an_explicit_zone_is_kept_and_without_is_wib():
     assert rules.parse_date("2024-05-01T09:30+08:00", "Asia/Jakarta").utcoffset().total_seconds() == 8 * 3600
 
 
+def small_photo(path):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    Image.new("RGB", (40, 30), "white").save(path, "JPEG")
+
+
 def test_body_rules(tmp_path):
-    (tmp_path / "images").mkdir()
-    (tmp_path / "images" / "ada.jpg").write_bytes(b"jpg")
+    small_photo(tmp_path / "images" / "ada.jpg")
     html = (
         '<img src="{static}/images/ada.jpg" alt="Foto"><img src="{static}/images/ada.jpg">'
         '<img src="https://contoh.test/x.jpg" alt="Luar"><img src="images/ada.jpg" alt="Relatif">'
@@ -115,8 +123,7 @@ def test_the_real_content_has_no_errors():
 
 
 def test_featured_image_must_exist_and_have_alt(tmp_path):
-    (tmp_path / "images").mkdir()
-    (tmp_path / "images" / "ada.jpg").write_bytes(b"jpg")
+    small_photo(tmp_path / "images" / "ada.jpg")
     def image_findings(lines):
         source = parse_source("uji.md", COMPLETE.replace("Summary:", lines + "\nSummary:"))
         return [(f.field, f.message) for f in rules.metadata_findings(source, "article", REGISTRY, "Asia/Jakarta", tmp_path, tmp_path)]
@@ -125,3 +132,47 @@ def test_featured_image_must_exist_and_have_alt(tmp_path):
     assert image_findings("Image: {static}/images/hilang.jpg\nImage_alt: Foto") == [
         ("Image", "foto '{static}/images/hilang.jpg' tidak ditemukan.")
     ]
+
+
+def test_unreadable_photos_are_errors_naming_the_file(tmp_path):
+    (tmp_path / "images").mkdir()
+    (tmp_path / "images" / "rusak.jpg").write_bytes(b"bukan foto")
+    html = '<img src="{static}/images/rusak.jpg" alt="Foto"><a href="{static}/images/rusak.jpg">unduh</a>'
+    found = rules.body_findings("uji.md", html, None, tmp_path, tmp_path)
+    assert [f.severity for f in found] == ["GALAT", "GALAT"]
+    assert all(f"foto '{os.path.relpath(tmp_path / 'images' / 'rusak.jpg')}' tidak bisa dibaca" in f.message for f in found)
+    source = parse_source("uji.md", COMPLETE.replace("Summary:", "Image: {static}/images/rusak.jpg\nImage_alt: Foto\nSummary:"))
+    featured = rules.metadata_findings(source, "article", REGISTRY, "Asia/Jakarta", tmp_path, tmp_path)
+    assert [(f.field, f.severity, f.line) for f in featured] == [("Image", "GALAT", 7)]
+    assert "Simpan ulang foto" in featured[0].hint
+
+
+def test_very_large_photos_are_warnings_naming_the_file(tmp_path):
+    wide, heavy = tmp_path / "images" / "lebar.png", tmp_path / "images" / "berat.jpg"
+    wide.parent.mkdir()
+    Image.new("L", (8001, 4)).save(wide)
+    small_photo(heavy)
+    with heavy.open("ab") as padding:  # bytes after the end of the JPEG: still a readable photo
+        padding.write(bytes(15 * 1024 * 1024))
+    html = '<img src="{static}/images/lebar.png" alt="Lebar"><img src="{static}/images/berat.jpg" alt="Berat">'
+    found = rules.body_findings("uji.md", html, None, tmp_path, tmp_path)
+    assert [f.severity for f in found] == ["PERINGATAN", "PERINGATAN"]
+    assert f"foto '{os.path.relpath(wide)}' berukuran 0,0 MB, 8.001 × 4 piksel" in found[0].message
+    assert f"foto '{os.path.relpath(heavy)}' berukuran 15,0 MB, 40 × 30 piksel" in found[1].message
+    small_photo(heavy)
+    assert rules.body_findings("uji.md", '<img src="{static}/images/berat.jpg" alt="Berat">', None, tmp_path, tmp_path) == []
+
+
+@pytest.mark.parametrize("title", ['Jamaah Usia < 60 & "Lansia"', "Kuota 10 > 8, a<b", "Tanda &amp; dan &lt;"])
+def test_a_bare_angle_bracket_or_ampersand_in_a_title_is_text(title):
+    assert rules.text_findings(parse_source("uji.md", COMPLETE.replace("Title: Manasik Haji", f"Title: {title}"))) == []
+
+
+@pytest.mark.parametrize("field", ["Title", "Summary"])
+@pytest.mark.parametrize("tag", ["<b>tebal</b>", "<script>alert(1)</script>", "<br/>", "<!-- catatan -->"])
+def test_a_real_html_tag_in_a_title_or_summary_is_an_error(field, tag):
+    text = COMPLETE.replace("Title: Manasik Haji", "Title: Manasik Haji" + (f" {tag}" if field == "Title" else ""))
+    text = text.replace("Summary: Ringkasan.", "Summary: Ringkasan." + (f" {tag}" if field == "Summary" else ""))
+    found = rules.text_findings(parse_source("uji.md", text))
+    assert [(f.field, f.severity) for f in found] == [(field, "GALAT")]
+    assert "tidak boleh berisi tag HTML" in found[0].message

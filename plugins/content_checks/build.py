@@ -31,9 +31,6 @@ def check_and_sanitize(content) -> None:
         found = rules.body_findings(display, content._content, read_source(path, display), root, path.parent)
     content.body_errors = [f for f in found if f.is_error]
     content._content = sanitize_html(content._content)
-    if "summary" in content.metadata:
-        content.metadata["summary"] = sanitize_html(content.metadata["summary"])
-        content._summary = content.metadata["summary"]
 
 
 def _raise_body_errors(items) -> None:

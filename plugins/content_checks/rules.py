@@ -14,8 +14,9 @@ from bs4 import BeautifulSoup, SoupStrainer
 from pelican.utils import get_date, slugify
 
 from office_tags import tagging
+from photos.problems import photo_problems
 from sitelib.errors import ERROR, WARNING, Finding
-from sitelib.links import LINK_PLACEHOLDERS, linked_file
+from sitelib.links import LINK_PLACEHOLDERS, STATIC_PLACEHOLDERS, linked_file
 
 from .fields import known_fields
 from .source import SourceFile
@@ -28,7 +29,8 @@ NEW_ARTICLE_PLACEHOLDERS = {
     "summary": "Tulis ringkasan berita",
     "body": "NAMA KOTA –",
 }
-HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z!]")
+# A real tag: "<b>", "</b>", "<br/>", "<!-- … -->". A "<" or ">" on its own is text.
+HTML_TAG = re.compile(r"<(/?[a-zA-Z][^<>]*|!--.*?--)>")
 SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 
 
@@ -73,14 +75,15 @@ def field_findings(source: SourceFile, kind: str) -> list[Finding]:
 
 
 def text_findings(source: SourceFile) -> list[Finding]:
-    """Title and summary: no HTML in the title, lengths that suit search and share cards."""
+    """Title and summary: plain text (no HTML tags), lengths that suit search and share cards."""
     findings = []
     title, summary = source.value("title"), source.value("summary")
-    if HTML_TAG.search(title):
-        findings.append(_finding(
-            source, "Title", "judul tidak boleh berisi tag HTML (misalnya <script> atau <b>).",
-            hint="Tulis judul sebagai teks biasa.",
-        ))
+    for name, value, what in (("Title", title, "judul"), ("Summary", summary, "ringkasan")):
+        if HTML_TAG.search(value):
+            findings.append(_finding(
+                source, name, f"{what} tidak boleh berisi tag HTML (misalnya <script> atau <b>).",
+                hint=f"Tulis {what} sebagai teks biasa: tanda <, > dan & boleh dipakai dan tampil apa adanya.",
+            ))
     if len(title) > TITLE_LIMIT:
         findings.append(_finding(
             source, "Title", f"judul {len(title)} karakter; di atas {TITLE_LIMIT} karakter terpotong di mesin pencari.",
@@ -133,10 +136,13 @@ def image_findings(source: SourceFile, content_root: Path, source_dir: Path) -> 
     if not image:
         return []
     findings = []
-    if not image.startswith(("{static}", "{attach}")):
+    if not image.startswith(STATIC_PLACEHOLDERS):
         findings.append(_finding(source, "Image", f"foto '{image}' ditulis tanpa {{static}}.", hint="Tulis {static}/images/nama-berkas.jpg."))
     elif not linked_file(image, source_dir, content_root).is_file():
         findings.append(_finding(source, "Image", f"foto '{image}' tidak ditemukan.", hint="Periksa nama berkas di content/images/ (huruf besar/kecil berpengaruh)."))
+    else:
+        for problem in photo_problems(linked_file(image, source_dir, content_root)):
+            findings.append(_finding(source, "Image", problem.message, severity=problem.severity, hint=problem.hint))
     if not source.value("image_alt"):
         findings.append(_finding(source, "Image_alt", "foto utama butuh teks alternatif.", line=source.meta["image"].line,
                                  hint="Tulis apa yang tampak di foto, misalnya: Image_alt: Calon jemaah berlatih tawaf."))
@@ -164,6 +170,10 @@ def body_findings(source_path: str, html: str, source: SourceFile | None, conten
         line = source.line_of(needle) if source and needle else None
         findings.append(Finding(source_path, "", message, line, severity=severity, hint=hint))
 
+    def add_photo_problems(reference):
+        for problem in photo_problems(linked_file(reference, source_dir, content_root)):
+            add(problem.message, reference, severity=problem.severity, hint=problem.hint)
+
     soup = BeautifulSoup(html, "html.parser", parse_only=SoupStrainer(["img", "a", "script", "iframe"]))
     for image in soup.find_all("img"):
         src = image.get("src", "")
@@ -176,6 +186,8 @@ def body_findings(source_path: str, html: str, source: SourceFile | None, conten
         elif src.startswith(LINK_PLACEHOLDERS):
             if not linked_file(src, source_dir, content_root).is_file():
                 add(f"gambar '{src}' tidak ditemukan.", src, hint="Periksa nama berkas di content/images/ (huruf besar/kecil berpengaruh).")
+            else:
+                add_photo_problems(src)
         elif not src.startswith("data:"):
             add(f"gambar '{src}' ditulis tanpa {{static}}, sehingga akan rusak di situs.", src,
                 hint="Tulis {static}/images/nama-berkas.jpg.")
@@ -183,6 +195,8 @@ def body_findings(source_path: str, html: str, source: SourceFile | None, conten
         href = link.get("href", "")
         if href.startswith(LINK_PLACEHOLDERS) and not linked_file(href, source_dir, content_root).is_file():
             add(f"tautan '{href}' menuju berkas yang tidak ada.", href, hint="Periksa nama berkas tujuan di folder content/.")
+        elif href.startswith(STATIC_PLACEHOLDERS):
+            add_photo_problems(href)  # published as the photo's clean full-size variant
         if href.strip().lower().startswith("javascript:"):
             add("tautan javascript: akan dibuang.", "javascript:", severity=WARNING)
     for element in soup.find_all(["script", "iframe"]):

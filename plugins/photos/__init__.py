@@ -1,11 +1,13 @@
-"""Pelican plugin: responsive photos.
+"""Pelican plugin: photos, re-encoded clean and upright.
 
-Body images from {static} get WebP and original-format variants (480, 800,
-1200 px, cached in cache/foto/), width and height, and lazy loading; an image
-standing alone in its paragraph with a title ("![alt](src "caption")")
-becomes a <figure> with <figcaption>. Metadata `Image`, `Image_alt`,
-`Image_caption` give the article's featured photo (`featured_photo`), which
-is also its og:image.
+Every local photo an article or page references (`{static}`), in the body
+or as its featured photo (`Image`, `Image_alt`, `Image_caption`, which is
+also the og:image), is published only as variants we encode: 480, 800 and
+1200 px in WebP and JPEG (PNG for PNGs and transparent photos), cached in
+cache/foto/, upright, sRGB, with no EXIF, XMP or IPTC data. Originals are
+never copied to the output; a link to a photo gets a clean full-size
+variant. An image standing alone in its paragraph with a title
+("![alt](src "caption")") becomes a <figure> with <figcaption>.
 """
 
 from pelican import signals
@@ -14,5 +16,7 @@ from . import enrich
 
 
 def register():
-    signals.article_generator_finalized.connect(enrich.add_all)
-    signals.article_writer_finalized.connect(enrich.write_variants)
+    signals.article_generator_finalized.connect(enrich.add_to_articles)
+    signals.page_generator_finalized.connect(enrich.add_to_pages)
+    signals.article_writer_finalized.connect(enrich.write_article_variants)
+    signals.page_writer_finalized.connect(enrich.write_page_variants)

@@ -1,61 +1,109 @@
-"""Photos of Pelican articles: featured photo, responsive body images, writing variants."""
+"""Photos of Pelican articles and pages: featured photo, responsive body images, writing variants."""
 
+import os
 import shutil
 from pathlib import Path
 
-from sitelib.content import all_articles
-from sitelib.links import linked_file
+from sitelib.content import all_articles, all_pages
+from sitelib.errors import ContentError, Finding
+from sitelib.links import STATIC_PLACEHOLDERS, linked_file
 
+from .decoding import UnreadablePhoto
 from .figures import FeaturedPhoto, responsive_body
-from .variants import photo_variants
+from .problems import unreadable
+from .variants import full_size_variant, photo_variants
 
 CACHE_FOLDER = "foto"
 
 
-def photo_resolver(article, used: list):
-    """`photo_for(src)` for this article: variants of a local image, recorded in `used`."""
-    settings = article.settings
-    root, cache = Path(settings["PATH"]), Path(settings["CACHE_PATH"]) / CACHE_FOLDER
+class PhotoResolver:
+    """Variants of the local photos one content item references; remembers those it used."""
 
-    def photo_for(src: str):
-        if not src.startswith(("{static}", "{attach}")):
+    def __init__(self, content):
+        settings = content.settings
+        self.content = content
+        self.root = Path(settings["PATH"])
+        self.cache = Path(settings["CACHE_PATH"]) / CACHE_FOLDER
+        self.used: list = []
+
+    def _local_file(self, reference: str) -> Path | None:
+        if not reference.startswith(STATIC_PLACEHOLDERS):
             return None
-        path = linked_file(src, Path(article.source_path).parent, root)
-        if not path.is_file():
-            return None  # content_checks reports it
-        photo = photo_variants(path, cache)
-        used.append(photo)
+        path = linked_file(reference, Path(self.content.source_path).parent, self.root)
+        return path if path.is_file() else None  # a missing file: content_checks reports it
+
+    def _made(self, make, path: Path, field: str):
+        try:
+            return make(path, self.cache)
+        except UnreadablePhoto as error:
+            problem = unreadable(path, str(error))
+            raise ContentError([Finding(
+                os.path.relpath(self.content.source_path), field, problem.message, hint=problem.hint,
+            )]) from error
+
+    def photo(self, reference: str, field: str = ""):
+        path = self._local_file(reference)
+        if path is None:
+            return None
+        photo = self._made(photo_variants, path, field)
+        self.used.extend(photo.variants)
         return photo
 
-    return photo_for
+    def full_size(self, reference: str):
+        path = self._local_file(reference)
+        if path is None:
+            return None
+        variant = self._made(full_size_variant, path, "")
+        self.used.append(variant)
+        return variant
 
 
-def add_photos(article) -> None:
-    used: list = []
-    photo_for = photo_resolver(article, used)
-    image = article.metadata.get("image")
-    photo = photo_for(image) if image else None
-    article.featured_photo = photo and FeaturedPhoto(
-        image, article.metadata.get("image_alt", ""), article.metadata.get("image_caption", ""), photo
+def add_photos(content) -> set[str]:
+    """Give `content` its photos; returns the files it no longer links as they are."""
+    linked_before = content.get_static_links()
+    photos = PhotoResolver(content)
+    image = content.metadata.get("image")
+    photo = photos.photo(image, "Image") if image else None
+    content.featured_photo = photo and FeaturedPhoto(
+        image, content.metadata.get("image_alt", ""), content.metadata.get("image_caption", ""), photo
     )
-    article._content = responsive_body(article._content, photo_for, article.settings["SITEURL"])
-    article.photos = used
+    content._content = responsive_body(content._content, photos, content.settings["SITEURL"])
+    content.photo_variants = photos.used
+    return linked_before - content.get_static_links()
 
 
-def add_all(generator) -> None:
-    for article in all_articles(generator):
-        add_photos(article)
+def _add_to(items, generator) -> None:
+    """Photos for every item; Pelican must not copy the originals they linked (its static generator would)."""
+    replaced = set()
+    for item in items:
+        replaced |= add_photos(item)
+    generator.context["static_links"] -= replaced
 
 
-def write_variants(generator, writer) -> None:
+def add_to_articles(generator) -> None:
+    _add_to(all_articles(generator), generator)
+
+
+def add_to_pages(generator) -> None:
+    _add_to(all_pages(generator), generator)
+
+
+def _write(items, output_path: str) -> None:
+    output = Path(output_path)
+    for item in items:
+        if not item.save_as:
+            continue  # not published by this build
+        for variant in getattr(item, "photo_variants", ()):
+            target = output / variant.published
+            if not target.exists():
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(variant.cached, target)
+
+
+def write_article_variants(generator, writer) -> None:
     """Copy the variants of the published articles' photos into the output."""
-    output = Path(generator.output_path)
-    for article in all_articles(generator):
-        if not article.save_as:
-            continue
-        for photo in getattr(article, "photos", ()):
-            for variant in photo.variants:
-                target = output / variant.published
-                if not target.exists():
-                    target.parent.mkdir(parents=True, exist_ok=True)
-                    shutil.copyfile(variant.cached, target)
+    _write(all_articles(generator), generator.output_path)
+
+
+def write_page_variants(generator, writer) -> None:
+    _write(all_pages(generator), generator.output_path)

@@ -20,7 +20,8 @@ class FeaturedPhoto:
 
 
 def picture(soup: BeautifulSoup, img, photo: Photo, base_url: str, lazy: bool):
-    """Wrap `img` in <picture> with a WebP source and the original format's srcset."""
+    """Wrap `img` in <picture> with a WebP source and the fallback format's srcset."""
+    img["src"] = f"{base_url}/{photo.largest(photo.mime).published}"
     img["width"], img["height"] = str(photo.width), str(photo.height)
     img["srcset"] = photo.srcset(photo.mime, base_url)
     img["sizes"] = SIZES
@@ -34,18 +35,25 @@ def picture(soup: BeautifulSoup, img, photo: Photo, base_url: str, lazy: bool):
     return element
 
 
-def responsive_body(html: str, photo_for, base_url: str) -> str:
+def responsive_body(html: str, photos, base_url: str) -> str:
     """Every local image gets variants; one standing alone with a title becomes a captioned figure.
 
-    `photo_for(src)` gives the Photo of an image reference, or None for images
-    it does not handle.
+    `photos.photo(src)` gives the Photo of an image reference and
+    `photos.full_size(href)` the full-size variant a link points to; both
+    give None for references they do not handle. No reference to an
+    original file is left.
     """
-    if "<img" not in html:
-        return html
+    if "{static}" not in html and "{attach}" not in html:
+        return html  # no local file referenced: nothing to parse
     soup = BeautifulSoup(html, "html.parser")
     changed = False
+    for link in soup.find_all("a", href=True):
+        full = photos.full_size(link["href"])
+        if full is not None:
+            link["href"] = f"{base_url}/{full.published}"
+            changed = True
     for img in soup.find_all("img"):
-        photo = photo_for(img.get("src", ""))
+        photo = photos.photo(img.get("src", ""))
         if photo is None:
             continue
         changed = True

@@ -1,0 +1,17 @@
+"""Pelican plugin: titles and summaries are plain text, shown as typed.
+
+Pelican hands the raw `Title:` and `Summary:` to typogrify as if they were
+HTML, so a bare `<` swallows text and `&amp;` turns into `&`. Our Markdown
+reader escapes them first; typogrify then only adds curly quotes and
+dashes, and every place that shows them (via `sitelib.text.plain_text`)
+gets back exactly what the editor typed.
+"""
+
+from pelican import signals
+
+from . import reader, reader_cache
+
+
+def register():
+    signals.initialized.connect(reader_cache.discard_if_stale)
+    signals.readers_init.connect(reader.install)
