@@ -67,6 +67,8 @@ PLUGINS = [
 # The offices articles are tagged with (Offices, Host_office,
 # Reporting_office): see the file for its format.
 OFFICE_REGISTRY = "data/offices.toml"
+# Which GitHub accounts may publish for which offices (pull request check).
+EDITOR_REGISTRY = "data/editors.toml"
 
 # The share bar: the seeds' six in the seeds' order, then "Salin tautan" and
 # the phone's own share sheet (both only with JavaScript). Ids: see

@@ -3,7 +3,9 @@
     invoke build        preview build into output/ (warnings are errors)
     invoke serve        build, then serve output/ at http://localhost:8000
     invoke livereload   serve, rebuild and refresh the browser on every save
-    invoke check        check all content; exit status 1 on any error
+    invoke check        check all content; exit status 1 on any error (--github: as PR annotations too)
+    invoke check-office-permission --author LOGIN
+                        a pull request's articles are for its author's offices (data/editors.toml)
     invoke publish      check, production build in a staging folder, then swap into output/
     invoke new "Judul"  create a new article file with its metadata
     invoke mentions     offices named in article texts but not tagged
@@ -119,13 +121,39 @@ def livereload(c, article=None):
     server.serve(host=CONFIG["host"], port=CONFIG["port"], root=root)
 
 
-@task
-def check(c):
-    """Check all content without publishing; exit status 1 on any error."""
-    findings = check_sources(SETTINGS)
+def report(findings, github: bool) -> None:
+    """Print findings for people (and as GitHub annotations); exit status 1 on any error."""
+    from content_checks.annotations import annotation
+
     print(format_findings(findings))
+    if github:
+        for finding in findings:
+            print(annotation(finding))
     if any(finding.is_error for finding in findings):
         sys.exit(1)
+
+
+@task(help={"github": "Tulis juga setiap temuan sebagai anotasi GitHub (::error file=…,line=…::…)"})
+def check(c, github=False):
+    """Check all content without publishing; exit status 1 on any error."""
+    report(check_sources(SETTINGS), github)
+
+
+@task(help={
+    "author": "Akun GitHub penulis pull request",
+    "base": "Cabang tujuan pull request (bawaan origin/main)",
+    "github": "Tulis juga setiap temuan sebagai anotasi GitHub",
+})
+def check_office_permission(c, author, base="origin/main", github=False):
+    """Fail when an article added or changed since BASE reports for an office AUTHOR may not write for."""
+    from editorial.office_permissions import changed_articles, check_pull_request
+    from office_tags.enrich import registry_for
+
+    paths = changed_articles(base, CONFIG["articles_path"], ROOT)
+    findings = check_pull_request(paths, author, ROOT / SETTINGS["EDITOR_REGISTRY"], registry_for(SETTINGS), ROOT)
+    if not findings:
+        print(f"{len(paths)} berita diubah; semuanya untuk kantor akun {author}.")
+    report(findings, github)
 
 
 @task(pre=[check])
