@@ -36,7 +36,7 @@ class PhotoResolver:
         try:
             return make(path, self.cache)
         except UnreadablePhoto as error:
-            problem = unreadable(path, str(error))
+            problem = unreadable(path)
             raise ContentError([Finding(
                 os.path.relpath(self.content.source_path), field, problem.message, hint=problem.hint,
             )]) from error

@@ -28,9 +28,8 @@ def _number(value: float, pattern: str = "#,##0") -> str:
     return format_decimal(value, format=pattern, locale="id")
 
 
-def unreadable(path: Path, detail: str = "") -> PhotoProblem:
-    reason = f" ({detail})" if detail else ""
-    return PhotoProblem(ERROR, f"foto '{os.path.relpath(path)}' tidak bisa dibaca: berkas rusak atau bukan gambar{reason}.", UNREADABLE_HINT)
+def unreadable(path: Path) -> PhotoProblem:
+    return PhotoProblem(ERROR, f"foto '{os.path.relpath(path)}' tidak bisa dibaca: berkas rusak atau bukan gambar.", UNREADABLE_HINT)
 
 
 def photo_problems(path: Path) -> list[PhotoProblem]:
