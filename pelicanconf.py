@@ -61,6 +61,7 @@ PLUGINS = [
     "structured_data",
     "reading_aids",
     "search_index",
+    "web_editor",
     "precompression",
 ]
 
@@ -69,6 +70,11 @@ PLUGINS = [
 OFFICE_REGISTRY = "data/offices.toml"
 # Which GitHub accounts may publish for which offices (pull request check).
 EDITOR_REGISTRY = "data/editors.toml"
+
+# The web editor at /admin/ (plugins/web_editor). In preview it works on this
+# checkout through the local proxy that `invoke editor` starts (decap-server);
+# publishconf.py switches it to GitHub.
+WEB_EDITOR = {"local_backend": "http://localhost:8081/api/v1"}
 
 # The share bar: the seeds' six in the seeds' order, then "Salin tautan" and
 # the phone's own share sheet (both only with JavaScript). Ids: see
@@ -162,7 +168,7 @@ FEED_MAX_ITEMS = 20
 
 SITEMAP = {
     "format": "xml",
-    "exclude": [r"^404\.html$", r"^robots\.txt$", r"^tag/$", r"^kategori/$", r"^draf/", r"^cari/"],
+    "exclude": [r"^404\.html$", r"^robots\.txt$", r"^tag/$", r"^kategori/$", r"^draf/", r"^cari/", r"^admin/"],
     "priorities": {"articles": 0.8, "indexes": 1.0, "pages": 0.5},
     "changefreqs": {"articles": "monthly", "indexes": "hourly", "pages": "monthly"},
 }

@@ -25,3 +25,12 @@ PRECOMPRESS = True
 # The production build keeps its own cache: Pelican drops a content cache
 # made with other settings, so preview and production must not share one.
 CACHE_PATH = "cache/produksi"
+
+# The web editor signs in with GitHub and proposes changes as pull requests
+# (README: "Editor web di GitHub"). GitHub Actions sets GITHUB_REPOSITORY;
+# EDITOR_AUTH_URL is the address of the OAuth client for the login.
+WEB_EDITOR = {
+    "repository": os.environ.get("GITHUB_REPOSITORY", ""),
+    "branch": "main",
+    "auth_url": os.environ.get("EDITOR_AUTH_URL", ""),
+}

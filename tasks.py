@@ -8,6 +8,8 @@
                         a pull request's articles are for its author's offices (data/editors.toml)
     invoke publish      check, production build in a staging folder, then swap into output/
     invoke new "Judul"  create a new article file with its metadata
+    invoke editor       the web editor (/admin/) on this checkout, with the preview
+    invoke setup-editor install the web editor's npm packages (Decap CMS), pinned by the lockfile
     invoke mentions     offices named in article texts but not tagged
     invoke bench        build times beside bare Pelican, page weight (JSON in benchmarks/results/)
     invoke lighthouse   Lighthouse mobile scores of three pages (npm lighthouse, Debian Chromium)
@@ -37,6 +39,8 @@ from editorial.mentions import format_report, untagged_report  # noqa: E402
 from editorial.new_article import ArticleExists, create_article  # noqa: E402
 SETTINGS = read_settings(str(ROOT / "pelicanconf.py"))
 
+EDITOR_FOLDER = ROOT / "web_editor"
+
 CONFIG = {
     "settings_base": "pelicanconf.py",
     "settings_publish": "publishconf.py",
@@ -54,6 +58,24 @@ def pelican_run(args):
     pelican_main(argv)
 
 
+def editor_install_needed() -> bool:
+    """No npm install yet, or the lockfile changed since (npm records the install in node_modules)."""
+    installed = EDITOR_FOLDER / "node_modules" / ".package-lock.json"
+    return not installed.is_file() or installed.stat().st_mtime < (EDITOR_FOLDER / "package-lock.json").stat().st_mtime
+
+
+@task
+def setup_editor(c):
+    """Install the web editor (Decap CMS and its local proxy) from npm, exactly as the lockfile pins it."""
+    if not editor_install_needed():
+        return
+    if shutil.which("npm") is None:
+        setup_system(c)
+    print("Memasang editor web (Decap CMS) dari npm ...")
+    with c.cd(str(EDITOR_FOLDER)):
+        c.run("npm ci --no-audit --no-fund --loglevel=error")
+
+
 @task
 def clean(c):
     """Remove generated files and the build cache."""
@@ -61,13 +83,13 @@ def clean(c):
         shutil.rmtree(folder, ignore_errors=True)
 
 
-@task
+@task(pre=[setup_editor])
 def build(c):
     """Build the preview site into output/."""
     pelican_run("-s {settings_base}".format(**CONFIG))
 
 
-@task
+@task(pre=[setup_editor])
 def serve(c):
     """Build, then serve the site at http://localhost:8000 (Ctrl+C stops)."""
     from pelican.server import ComplexHTTPRequestHandler, RootedHTTPServer
@@ -84,7 +106,7 @@ def serve(c):
     server.serve_forever()
 
 
-@task(help={"article": "Pratinjau satu berita saja (cepat), misalnya content/articles/2026/x.md"})
+@task(pre=[setup_editor], help={"article": "Pratinjau satu berita saja (cepat), misalnya content/articles/2026/x.md"})
 def livereload(c, article=None):
     """Serve at http://localhost:8000 and rebuild and refresh on every save.
 
@@ -133,6 +155,29 @@ def report(findings, github: bool) -> None:
         sys.exit(1)
 
 
+@task(pre=[setup_editor])
+def editor(c):
+    """The web editor on this checkout: /admin/ through Decap's local proxy, with the live preview.
+
+    Saving in the editor writes the Markdown file into content/ (and photos into
+    content/images/); the preview rebuilds at once. Works offline. Ctrl+C stops both.
+    """
+    import subprocess
+    from urllib.parse import urlsplit
+
+    proxy_url = urlsplit(SETTINGS["WEB_EDITOR"]["local_backend"])
+    proxy = subprocess.Popen(
+        ["node", str(EDITOR_FOLDER / "node_modules" / "decap-server" / "dist" / "index.js")], cwd=ROOT,
+        env={**os.environ, "PORT": str(proxy_url.port), "BIND_HOST": proxy_url.hostname, "GIT_REPO_DIRECTORY": str(ROOT)},
+    )
+    print("Editor berita: http://{host}:{port}/admin/ (hentikan dengan Ctrl+C)".format(**CONFIG))
+    try:
+        livereload(c)
+    finally:
+        proxy.terminate()
+        proxy.wait(10)
+
+
 @task(help={"github": "Tulis juga setiap temuan sebagai anotasi GitHub (::error file=…,line=…::…)"})
 def check(c, github=False):
     """Check all content without publishing; exit status 1 on any error."""
@@ -156,7 +201,7 @@ def check_office_permission(c, author, base="origin/main", github=False):
     report(findings, github)
 
 
-@task(pre=[check])
+@task(pre=[setup_editor, check])
 def publish(c):
     """Check, build for production into a staging folder, then swap it into output/.
 
@@ -257,7 +302,7 @@ def mentions(c):
     print(format_report(untagged_report(SETTINGS)))
 
 
-@task(pre=[setup_system, check])
+@task(pre=[setup_system, setup_editor, check])
 def test(c):
     """Check the content, then run the whole test suite (pytest); options after `--` go to pytest."""
     c.run(f"{shlex.quote(sys.executable)} -m pytest {program.core.remainder}", pty=False)

@@ -54,6 +54,10 @@ class BuiltSite:
     def html_files(self):
         return sorted(self.root.rglob("*.html"))
 
+    def reader_pages(self):
+        """The HTML pages readers see: all but the web editor's application page (admin/)."""
+        return [path for path in self.html_files() if path.relative_to(self.root).parts[0] != "admin"]
+
     def asset(self, relative: str) -> str:
         """Site path of a theme asset under its fingerprinted name ("css/main.css" -> "theme/css/main.<hash>.css")."""
         stem, suffix = relative.rsplit(".", 1)

@@ -20,6 +20,9 @@ def copy_project(target: Path, content: Path) -> Path:
             shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy2(source, target / part)
+    # The web editor's npm packages are shared, not copied (hundreds of folders).
+    shutil.copytree(ROOT / "web_editor", target / "web_editor", ignore=shutil.ignore_patterns("node_modules"))
+    (target / "web_editor" / "node_modules").symlink_to(ROOT / "web_editor" / "node_modules", target_is_directory=True)
     shutil.copytree(content, target / "content")
     return target
 

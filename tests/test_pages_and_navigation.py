@@ -11,7 +11,7 @@ NAV_LABELS = ["Beranda", "Haji dan Umrah", "Kantor", "Arsip", "Kontak", "Tentang
 
 
 def test_every_page_is_indonesian_with_landmarks_and_skip_link(site):
-    for path in site.html_files():
+    for path in site.reader_pages():
         page = site.soup(str(path.relative_to(site.root)))
         assert page.html["lang"] == "id", path
         assert page.find("meta", attrs={"name": "viewport"}), path

@@ -66,3 +66,11 @@ def test_card_images_and_photo_variants_are_cached_between_runs(workflow):
     steps = workflow["jobs"]["build"]["steps"]
     publish = next(i for i, step in enumerate(steps) if step.get("run", "").endswith("invoke publish"))
     assert steps.index(cache) < publish
+
+
+@pytest.mark.parametrize("job", ["review", "build"])
+def test_node_20_is_set_up_before_anything_runs(workflow, job):
+    steps = workflow["jobs"][job]["steps"]
+    node = next(i for i, step in enumerate(steps) if step.get("uses", "").startswith("actions/setup-node"))
+    assert steps[node]["with"]["node-version"] == 20
+    assert node < min(i for i, step in enumerate(steps) if "run" in step)

@@ -1,0 +1,16 @@
+"""Pelican plugin: the web editor at /admin/.
+
+Publishes Decap CMS (installed from npm by `invoke setup-editor`, pinned in
+web_editor/package-lock.json) from our own output, with a configuration
+made from data/metadata_fields.toml and data/offices.toml, our file format,
+an Indonesian interface and a preview in the site's style (web_editor/src/).
+The page has its own Content-Security-Policy and `noindex`.
+"""
+
+from pelican import signals
+
+from . import enrich
+
+
+def register():
+    signals.all_generators_finalized.connect(enrich.write_editor)

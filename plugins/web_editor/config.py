@@ -1,0 +1,126 @@
+"""The Decap CMS configuration of the web editor, made from our data files.
+
+Fields come from data/metadata_fields.toml (labels, hints, controls, order)
+and offices from data/offices.toml, so adding an office or a field there
+changes the editor with no other edit. Written as JSON, which Decap reads
+as it is (`CMS.init({config})`).
+"""
+
+import os
+from pathlib import Path
+
+from content_checks.fields import Field, known_fields
+from office_tags.registry import Registry
+
+ARTICLES_COLLECTION = "berita"
+PAGES_COLLECTION = "halaman"
+# Where new files go: content/articles/YYYY/YYYY-MM-DD-slug.md, as `invoke new` names them.
+ARTICLE_PATH = "{{year}}/{{year}}-{{month}}-{{day}}-{{slug}}"
+DATE_FORMAT = "YYYY-MM-DD HH:mm"  # as editors write Date:, read as WIB
+STATUS_OPTIONS = [
+    {"label": "Draf (belum terbit)", "value": "draft"},
+    {"label": "Terbit", "value": "published"},
+    {"label": "Tersembunyi (terbit tanpa tampil di daftar)", "value": "hidden"},
+]
+
+
+def photo_folders(content: str) -> dict:
+    """Photos go to content/images/ and are referenced as {static}/images/… (set per field:
+    Decap wrote only the file name with the global setting alone)."""
+    return {"media_folder": f"/{content}/images", "public_folder": "{static}/images"}
+
+
+def office_options(registry: Registry, with_regions: bool) -> list[dict]:
+    """Every office by its short name; for Offices also the former residencies (all their offices)."""
+    options = [{"label": office.short_name, "value": office.code} for office in registry.offices.values()]
+    if with_regions:
+        for region in registry.regions.values():
+            if region.parent is not None:  # the residencies, not the province
+                count = len(registry.offices_in(region))
+                options.append({"label": f"{region.name} (semua {count} kantor)", "value": region.code})
+    return options
+
+
+def form_field(field: Field, kind: str, registry: Registry, categories: list[str], content: str) -> dict:
+    """One Decap field (its `name` is the metadata key exactly as files write it)."""
+    entry = {"label": field.label, "name": field.name, "hint": field.form_hint, "required": kind in field.required}
+    controls = {
+        "text": {"widget": "string"},
+        "long_text": {"widget": "text"},
+        "slug": {"widget": "string", "pattern": ["^([a-z0-9]+(-[a-z0-9]+)*)?$", "Huruf kecil, angka dan tanda minus saja."]},
+        "date": {"widget": "datetime", "format": DATE_FORMAT, "date_format": "DD-MM-YYYY", "time_format": "HH:mm", "picker_utc": False},
+        "list": {"widget": "list"},
+        "category": {"widget": "select", "options": categories},
+        "office": {"widget": "select", "options": office_options(registry, with_regions=False)},
+        "offices": {"widget": "select", "multiple": True, "min": 1, "options": office_options(registry, with_regions=True)},
+        "status": {"widget": "select", "options": STATUS_OPTIONS},
+        "image": {"widget": "image", "choose_url": False, **photo_folders(content)},
+        "image_text": {"widget": "image_text", "image_field": "Image"},
+    }
+    entry.update(controls[field.input])
+    if field.name == "Date":
+        entry["default"] = "{{now}}"
+    if field.input == "status":
+        entry["default"] = "draft"  # new articles start as drafts, as with `invoke new`
+    if field.input == "category" and categories:
+        entry["default"] = categories[0]
+    return entry
+
+
+def collection_fields(kind: str, registry: Registry, categories: list[str], content: str) -> list[dict]:
+    fields = [form_field(f, kind, registry, categories, content) for f in known_fields().values() if kind in f.kinds]
+    body = {"label": "Isi berita" if kind == "article" else "Isi halaman", "name": "body", "widget": "markdown", **photo_folders(content),
+            "hint": "Pisahkan paragraf dengan satu baris kosong. Awali paragraf pertama dengan nama kota dan tanda pisah, misalnya: Wonosobo –"}
+    # The file as it was read, so an unchanged save writes it back byte for byte.
+    original = {"label": "Berkas asli", "name": "original_text", "widget": "hidden", "required": False}
+    return fields + [body, original]
+
+
+def backend(settings) -> dict:
+    editor = settings["WEB_EDITOR"]
+    if editor.get("local_backend"):
+        return {"name": "proxy", "proxy_url": editor["local_backend"], "branch": editor.get("branch", "main")}
+    backend_config = {"name": "github", "repo": editor.get("repository", ""), "branch": editor.get("branch", "main")}
+    if editor.get("auth_url"):
+        backend_config["base_url"] = editor["auth_url"]
+    return backend_config
+
+
+def repository_folder(path: str) -> str:
+    """A folder as the repository names it (relative to the project, where builds run)."""
+    relative = os.path.relpath(path)
+    return Path(path).name if relative.startswith("..") else Path(relative).as_posix()
+
+
+def editor_config(settings, registry: Registry, categories: list[str]) -> dict:
+    """The whole configuration for `CMS.init`."""
+    local = bool(settings["WEB_EDITOR"].get("local_backend"))
+    content = repository_folder(settings["PATH"])
+    categories = sorted(set(categories)) or [settings.get("DEFAULT_CATEGORY", "")]
+    common = {"create": True, "extension": "md", "format": "pelican-md", "identifier_field": "Title",
+              "summary": "{{Title}}"}
+    return {
+        "load_config_file": False,
+        "backend": backend(settings),
+        # The local proxy writes files directly; review happens on GitHub.
+        "publish_mode": "simple" if local else "editorial_workflow",
+        "locale": "id",
+        "site_url": settings["ABSOLUTE_SITEURL"],
+        "display_url": settings["ABSOLUTE_SITEURL"],
+        "media_folder": f"{content}/images",
+        "public_folder": "{static}/images",
+        "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
+        "collections": [
+            {**common, "name": ARTICLES_COLLECTION, "label": "Berita", "label_singular": "Berita",
+             "description": "Berita kantor Anda. Simpan sebagai draf, ajukan untuk ditinjau, lalu editor menerbitkannya.",
+             "folder": f"{content}/{settings['ARTICLE_PATHS'][0]}", "path": ARTICLE_PATH, "slug": "{{slug}}",
+             "sortable_fields": ["Date", "Title"], "view_filters": [
+                 {"label": "Draf", "field": "Status", "pattern": "draft"},
+             ],
+             "fields": collection_fields("article", registry, categories, content)},
+            {**common, "name": PAGES_COLLECTION, "label": "Halaman tetap", "label_singular": "Halaman",
+             "description": "Halaman seperti Tentang Kami dan Kontak.",
+             "folder": f"{content}/{settings['PAGE_PATHS'][0]}", "slug": "{{slug}}",
+             "fields": collection_fields("page", registry, categories, content)},
+        ],
+    }
