@@ -62,12 +62,15 @@ PLUGINS = [
     "reading_aids",
     "search_index",
     "web_editor",
+    "old_addresses",
     "precompression",
 ]
 
 # The offices articles are tagged with (Offices, Host_office,
 # Reporting_office): see the file for its format.
 OFFICE_REGISTRY = "data/offices.toml"
+# How `invoke import-wordpress` maps WordPress categories to ours.
+WORDPRESS_CATEGORIES = "data/wordpress_categories.toml"
 # Which GitHub accounts may publish for which offices (pull request check).
 EDITOR_REGISTRY = "data/editors.toml"
 

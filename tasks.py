@@ -11,6 +11,8 @@
     invoke editor       the web editor (/admin/) on this checkout, with the preview
     invoke setup-editor install the web editor's npm packages (Decap CMS), pinned by the lockfile
     invoke mentions     offices named in article texts but not tagged
+    invoke import-wordpress EXPORT.xml --office CODE [--uploads FOLDER]
+                        one office's WordPress archive into articles, pages and photos
     invoke bench        build times beside bare Pelican, page weight (JSON in benchmarks/results/)
     invoke lighthouse   Lighthouse mobile scores of three pages (npm lighthouse, Debian Chromium)
     invoke clean        remove output/ and the build cache
@@ -58,10 +60,18 @@ def pelican_run(args):
     pelican_main(argv)
 
 
+EDITOR_INSTALL_STAMP = EDITOR_FOLDER / "node_modules" / ".installed-lockfile.sha256"
+
+
+def lockfile_digest() -> str:
+    import hashlib
+
+    return hashlib.sha256((EDITOR_FOLDER / "package-lock.json").read_bytes()).hexdigest()
+
+
 def editor_install_needed() -> bool:
-    """No npm install yet, or the lockfile changed since (npm records the install in node_modules)."""
-    installed = EDITOR_FOLDER / "node_modules" / ".package-lock.json"
-    return not installed.is_file() or installed.stat().st_mtime < (EDITOR_FOLDER / "package-lock.json").stat().st_mtime
+    """Not installed yet, or installed from another lockfile (compared by content, not by time)."""
+    return not EDITOR_INSTALL_STAMP.is_file() or EDITOR_INSTALL_STAMP.read_text().strip() != lockfile_digest()
 
 
 @task
@@ -74,6 +84,7 @@ def setup_editor(c):
     print("Memasang editor web (Decap CMS) dari npm ...")
     with c.cd(str(EDITOR_FOLDER)):
         c.run("npm ci --no-audit --no-fund --loglevel=error")
+    EDITOR_INSTALL_STAMP.write_text(lockfile_digest() + "\n")
 
 
 @task
@@ -294,6 +305,38 @@ def lighthouse(c):
     from benchmarks.lighthouse import format_scores, run
 
     print(format_scores(run()))
+
+
+@task(help={
+    "export": "Berkas ekspor WordPress (WXR), dari Alat → Ekspor",
+    "office": "Kode kantor pemilik situs WordPress itu, misalnya kab-wonosobo",
+    "uploads": "Salinan folder wp-content/uploads situs itu (untuk foto)",
+})
+def import_wordpress(c, export, office, uploads=None):
+    """Import one office's WordPress export: articles, pages, photos and old addresses; never overwrites."""
+    from editorial.wordpress.importer import Importer, write
+    from editorial.wordpress.post_metadata import CategoryMap
+    from editorial.wordpress.report import format_report
+    from editorial.wordpress.wxr import WxrError, read_export
+    from office_tags.enrich import registry_for
+    from office_tags.registry import Office
+
+    registry = registry_for(SETTINGS)
+    found = registry.find(office)
+    if not isinstance(found, Office):
+        sys.exit(f"Impor gagal: kantor '{office}' tidak dikenal; lihat data/offices.toml.")
+    uploads_folder = Path(uploads) if uploads else None
+    if uploads_folder is not None and not uploads_folder.is_dir():
+        sys.exit(f"Impor gagal: folder uploads '{uploads}' tidak ada.")
+    try:
+        wordpress = read_export(Path(export))
+    except WxrError as error:
+        sys.exit(f"Impor gagal, tidak ada berkas yang ditulis: {error}")
+    importer = Importer(wordpress, found.code, uploads_folder, SETTINGS, registry, CategoryMap.load(ROOT / SETTINGS["WORDPRESS_CATEGORIES"]))
+    plan = importer.plan()
+    write(plan)
+    print(format_report(plan, found.code, Path(export).name, written=True))
+    print("Langkah berikutnya: jalankan `invoke check`, periksa beberapa berita di `invoke serve`, lalu commit.")
 
 
 @task

@@ -14,6 +14,7 @@ from bs4 import BeautifulSoup, SoupStrainer
 from pelican.utils import get_date, slugify
 
 from office_tags import tagging
+from old_addresses.redirects import old_path_problem
 from photos.problems import photo_problems
 from sitelib.errors import ERROR, WARNING, Finding
 from sitelib.links import LINK_PLACEHOLDERS, STATIC_PLACEHOLDERS, linked_file
@@ -94,6 +95,10 @@ def text_findings(source: SourceFile) -> list[Finding]:
             source, "Summary", f"ringkasan {len(summary)} karakter; di atas {SUMMARY_LIMIT} karakter terpotong di kartu berbagi.",
             severity=WARNING, hint="Ringkas menjadi satu atau dua kalimat.",
         ))
+    old_path = source.value("old_path")
+    if old_path and old_path_problem(old_path):
+        findings.append(_finding(source, "Old_path", f"alamat lama '{old_path}' {old_path_problem(old_path)}.",
+                                 hint="Perbaiki alamatnya, atau hapus baris Old_path bila tidak perlu pengalihan."))
     slug = source.value("slug")
     if slug and not SLUG.fullmatch(slug):
         findings.append(_finding(source, "Slug", f"slug '{slug}' tidak sah.", hint="Pakai huruf kecil, angka dan tanda minus, misalnya rakor-seksi-phu."))

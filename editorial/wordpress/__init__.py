@@ -1,0 +1,1 @@
+"""`invoke import-wordpress`: one office's WordPress export (WXR) into articles, pages and photos."""

@@ -1,0 +1,92 @@
+"""Our metadata for a WordPress post: credit, summary, category and tags, status, slug, old address."""
+
+import html
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from pelican.utils import slugify
+
+from sitelib.text import plain_text
+
+# The credit editors end a text with: "(Hari/rf)", "(Hari/rf).", "ps-ws".
+CREDIT_IN_PARENTHESES = re.compile(r"\(\s*([A-Za-z][\w.]{0,15}(?:\s?[/-]\s?[A-Za-z][\w.]{0,15})+)\s*\)\s*\.?\s*$")
+BARE_CREDIT = re.compile(r"(?:^|\s)([a-z]{1,3}(?:[/-][a-z]{1,3})+)\s*\.?\s*$")
+SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[A-Z“\"])")
+# "Kab.", "Kec.", "Prov.", "H.", "Drs." end abbreviations, not sentences.
+ABBREVIATION = re.compile(r"(?:^|\s)(?:[A-Z][a-z]{0,3}|[A-Z](?:\.[A-Z])+|dll|dsb|dkk)\.$")
+# Statuses WordPress exports, and what becomes of them.
+DRAFT_STATUSES = {"draft", "pending", "private"}
+PUBLISHED_STATUSES = {"publish", "future"}
+
+
+def credit(text: str) -> str:
+    """The credit at the end of a post's text, or ''."""
+    text = text.strip()
+    for pattern in (CREDIT_IN_PARENTHESES, BARE_CREDIT):
+        found = pattern.search(text)
+        if found:
+            return re.sub(r"\s", "", found.group(1))
+    return ""
+
+
+def summary(excerpt_html: str, body_text: str, limit: int = 200) -> str:
+    """The excerpt as plain text, or the first sentence of the text."""
+    text = " ".join(plain_text(excerpt_html).split())
+    if not text:
+        text = first_sentence(" ".join(body_text.split()))
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def first_sentence(text: str) -> str:
+    for end in SENTENCE_END.finditer(text):
+        if not ABBREVIATION.search(text[: end.start()]):
+            return text[: end.start()]
+    return text
+
+
+def plain_title(title: str) -> str:
+    """Entities decoded, any tag dropped: our titles are plain text."""
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", "", title)).split())
+
+
+def our_slug(wordpress_slug: str, title: str, regex_subs) -> str:
+    """The post's slug percent-decoded, in our slug form (ASCII letters, digits, '-')."""
+    decoded = unquote(wordpress_slug or "")
+    return slugify(decoded or title, regex_subs=regex_subs)
+
+
+def old_path(link: str, site_url: str) -> str:
+    """The post's address below the old site, '/2021/06/15/slug/', or '' when it has none a static site can serve."""
+    parts = urlsplit(link)
+    if parts.query or not parts.path or parts.path == "/":
+        return ""  # "/?p=123": only the old WordPress can answer that
+    path = unquote(parts.path)
+    base = urlsplit(site_url).path.rstrip("/")
+    if base and path.startswith(base + "/"):
+        path = path[len(base):]
+    return path if path.endswith("/") or "." in path.rsplit("/", 1)[-1] else path + "/"
+
+
+@dataclass(frozen=True)
+class CategoryMap:
+    default: str
+    mapping: dict[str, str]  # lowercase WordPress name or slug -> ours
+
+    @classmethod
+    def load(cls, path: Path) -> "CategoryMap":
+        data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+        return cls(data["default"], {key.lower(): value for key, value in data.get("map", {}).items()})
+
+    def choose(self, categories: list[tuple[str, str]]) -> tuple[str, list[str], list[str]]:
+        """(our category, WordPress categories that become tags, unmapped names) for (slug, name) pairs."""
+        if not categories:
+            return self.default, [], []
+        mapped = [(slug, name, self.mapping.get(name.lower()) or self.mapping.get(slug.lower())) for slug, name in categories]
+        chosen = next((entry for entry in mapped if entry[2]), None)
+        if chosen is None:
+            first = mapped[0]
+            return first[1], [name for _, name, _ in mapped[1:]], [first[1]]
+        return chosen[2], [name for slug, name, ours in mapped if (slug, name, ours) != chosen], []

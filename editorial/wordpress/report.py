@@ -1,0 +1,50 @@
+"""The import report, in Indonesian: what was imported, skipped, found and removed."""
+
+import os
+from collections import Counter
+
+from .importer import Plan
+
+
+def _counted(counter: Counter) -> str:
+    return ", ".join(f"{name} ×{count}" for name, count in counter.most_common())
+
+
+def format_report(plan: Plan, office: str, export_name: str, written: bool) -> str:
+    articles = [f for f in plan.files if f.kind == "article"]
+    pages = [f for f in plan.files if f.kind == "page"]
+    lines = [
+        f"Impor WordPress {export_name} untuk kantor {office}" + ("" if written else " (tidak ada yang ditulis)"),
+        f"Berita diimpor: {len(articles)} (draf: {sum(f.draft for f in articles)})",
+        f"Halaman diimpor: {len(pages)} (draf: {sum(f.draft for f in pages)})",
+        f"Dilewati: {_counted(plan.skipped) or 'tidak ada'}",
+    ]
+    lines += [f"  - {title}: {reason}" for title, reason in plan.skipped_posts]
+    photos = [p for f in plan.files for p in f.body.photos]
+    missing = [(f, src) for f in plan.files for src in f.body.missing_photos]
+    foreign = [(f, src) for f in plan.files for src in f.body.foreign_photos]
+    lines.append(f"Foto: {len(plan.photos)} berkas disalin ke content/images/{office}/ ({len(photos)} di badan berita), "
+                 f"{len(missing) + len(plan.missing_featured)} tidak ada di folder uploads, {len(foreign)} dari situs lain")
+    lines += [f"  - tidak ada: {os.path.relpath(f.path)}: {src} (dibuang dari berita)" for f, src in missing]
+    lines += [f"  - foto utama tidak ada: {title}: {src}" for title, src in plan.missing_featured]
+    lines += [f"  - situs lain: {os.path.relpath(f.path)}: {src} (tidak ditautkan; simpan fotonya bila perlu)" for f, src in foreign]
+    lines += [f"  - sudah ada berkas lain dengan nama sama, tidak ditimpa: {os.path.relpath(p)}" for p in plan.photo_conflicts]
+    alt_caption = sum(f.body.alt_from_caption for f in plan.files)
+    alt_title = sum(f.body.alt_from_title for f in plan.files)
+    if alt_caption or alt_title:
+        lines.append(f"Teks alternatif foto kosong di WordPress: {alt_caption} diisi dari keterangan foto, "
+                     f"{alt_title} dari judul berita (periksa dan perbaiki bila perlu)")
+    shortcodes = Counter(name for f in plan.files for name in f.body.shortcodes)
+    lines.append(f"Shortcode dibuang: {_counted(shortcodes) or 'tidak ada'} ([caption] menjadi foto berketerangan)")
+    remnants = Counter(text for f in plan.files for text in f.body.remnants)
+    lines.append(f"Sisa tombol bagikan / penghitung dibaca dibuang: {_counted(remnants) or 'tidak ada'}")
+    lines.append("Pemetaan kategori (data/wordpress_categories.toml):")
+    for (name, ours), count in sorted(plan.category_use.items()):
+        target = "menjadi tag" if ours == "tag" else f"→ {ours}"
+        unmapped = " (tidak dipetakan: dipakai apa adanya; tambahkan di data/wordpress_categories.toml)" if name in plan.unmapped_categories else ""
+        lines.append(f"  - {name} {target}: {count} berita{unmapped}")
+    lines.append(f"Alamat lama dialihkan: {sum(bool(f.old_path) for f in plan.files)}")
+    lines += [f"  - tanpa alamat yang bisa dialihkan: {entry}" for entry in plan.no_old_path]
+    lines.append("Kantor per berita:")
+    lines += [f"  - {os.path.relpath(f.path)}: {', '.join(f.offices)}" for f in articles]
+    return "\n".join(lines)

@@ -1,0 +1,269 @@
+"""`invoke import-wordpress`: two offices' WordPress exports become articles that pass `invoke check` and publish."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import ROOT, text_of
+from editorial.wordpress.html_body import PhotoSource, autop, to_markdown
+from editorial.wordpress.post_metadata import CategoryMap, credit, first_sentence, old_path, our_slug
+from seed_articles import KOTA_MAGELANG, WONOSOBO
+from site_copy import copy_project, invoke
+from wordpress_export import (
+    ENTITY_TITLE_TEXT, MAGELANG_OLD_PATH, WONOSOBO_OLD_PATH, magelang_export, wonosobo_export,
+)
+
+SITE = "http://localhost:8000"  # publishconf's default SITEURL: the copies publish without one
+WONOSOBO_FILE = "content/articles/2021/2021-06-15-lima-asn-kankemenag-wonosobo-ikuti-rakor-seksi-phu.md"
+MAGELANG_FILE = "content/articles/2022/2022-08-23-rakor-seksi-phu-se-eks-karesidenan-kedu.md"
+MANASIK_FILE = "content/articles/2024/2024-05-02-manasik-lansia.md"
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def imported(tmp_path_factory):
+    """A project whose content is the fixed pages only, after importing both exports (twice)."""
+    base = tmp_path_factory.mktemp("wordpress")
+    content = base / "awal"
+    shutil.copytree(ROOT / "content" / "pages", content / "pages")
+    (content / "articles").mkdir()
+    project = copy_project(base / "situs", content)
+    exports = {"kab-wonosobo": wonosobo_export(base), "kota-magelang": magelang_export(base)}
+    reports = {}
+    for office, (export, uploads) in exports.items():
+        result = invoke(project, "import-wordpress", str(export), "--office", office, "--uploads", str(uploads))
+        assert result.returncode == 0, result.stdout + result.stderr
+        reports[office] = result.stdout
+    first = snapshot(project / "content")
+    again = {office: invoke(project, "import-wordpress", str(export), "--office", office, "--uploads", str(uploads))
+             for office, (export, uploads) in exports.items()}
+    return {"project": project, "reports": reports, "first": first, "again": again, "exports": exports}
+
+
+@pytest.fixture(scope="module")
+def published(imported):
+    project = imported["project"]
+    checked = invoke(project, "check")
+    built = invoke(project, "publish")
+    assert built.returncode == 0, built.stdout + built.stderr
+    return {"checked": checked, "output": project / "output"}
+
+
+def soup(output: Path, url_path: str) -> BeautifulSoup:
+    return BeautifulSoup((output / url_path.lstrip("/") / "index.html").read_text(), "html.parser")
+
+
+def test_the_seed_article_file(imported):
+    text = (imported["project"] / WONOSOBO_FILE).read_text()
+    header, body = text.split("\n\n", 1)
+    assert header.splitlines() == [
+        "Title: Lima ASN Kankemenag Wonosobo Ikuti Rakor Seksi PHU Se-Eks Karesidenan Kedu di Purworejo",
+        "Date: 2021-06-15 14:00",
+        "Category: Haji dan Umrah",
+        "Tags: Rakor, Seksi PHU",
+        "Author: ps-ws",  # the credit at the end of the text
+        "Offices: kab-wonosobo, kab-magelang, kota-magelang, kab-temanggung, kab-purworejo, kab-kebumen",
+        "Reporting_office: kab-wonosobo",
+        "Slug: lima-asn-kankemenag-wonosobo-ikuti-rakor-seksi-phu",
+        "Summary: Wonosobo – Lima ASN Perwakilan dari Seksi Penyelenggara Haji dan Umroh serta Subbag TU Kankemenag "
+        "Kab. Wonosobo ikuti rapat koordinasi (rakor) Seksi PHU se Eks Karesidenan Kedu yang digelar di…",
+        f"Old_path: {WONOSOBO_OLD_PATH}",
+    ]
+    assert "Dibaca 57 kali" not in body
+
+
+def test_titles_slugs_summaries_photos_and_shortcodes(imported):
+    text = (imported["project"] / MANASIK_FILE).read_text()
+    header, body = text.split("\n\n", 1)
+    values = dict(line.split(": ", 1) for line in header.splitlines())
+    assert values["Title"] == ENTITY_TITLE_TEXT  # entities decoded
+    assert values["Slug"] == "manasik-lansia"  # "manasik-%e2%80%9clansia%e2%80%9d", decoded, in our form
+    assert values["Summary"] == "Manasik bagi jamaah lansia & pendamping."  # the excerpt, as text
+    assert values["Modified"] == "2024-05-03 10:15" and values["Author"] == "Nam/ed"
+    assert values["Tags"] == "Manasik, Pengumuman" and values["Category"] == "Haji dan Umrah"
+    assert values["Image"] == "{static}/images/kab-wonosobo/2024/05/sampul-manasik.jpg"
+    assert values["Image_alt"] == "Jamaah lansia mendengarkan pembimbing manasik"
+    assert ('![Jamaah lansia berlatih tawaf]({static}/images/kab-wonosobo/2024/05/manasik-lansia.jpg '
+            '"Jamaah lansia berlatih tawaf di aula Kankemenag.")') in body  # [caption], the full-size original
+    assert "Kegiatan diikuti 120 jamaah.  \nPeserta didampingi keluarga." in body  # a single line break stays one
+    assert "Pendaftaran manasik dibuka setiap Senin." in body and "[su_note" not in body and "gallery" not in body
+    assert "hilang.jpg" not in body and "cdn.lain" not in body and "Bagikan" not in body
+    images = imported["project"] / "content" / "images" / "kab-wonosobo" / "2024" / "05"
+    assert sorted(p.name for p in images.iterdir()) == ["manasik-lansia.jpg", "sampul-manasik.jpg"]
+
+
+def test_drafts_pending_and_private_posts_are_drafts_and_pages_are_pages(imported):
+    project = imported["project"]
+    drafts = [p for p in (project / "content" / "articles").rglob("*.md") if "\nStatus: draft\n" in p.read_text()]
+    assert sorted(p.name for p in drafts) == [
+        "2024-05-10-rencana-manasik-tahap-ii.md", "2024-05-11-laporan-internal-phu.md", "2024-05-12-menunggu-persetujuan.md",
+    ]
+    page = (project / "content" / "pages" / "profil-seksi-phu.md").read_text()
+    assert page.startswith("Title: Profil Seksi PHU\nSlug: profil-seksi-phu\n")
+
+
+def test_the_report(imported):
+    report = imported["reports"]["kab-wonosobo"]
+    for line in (
+        "Berita diimpor: 5 (draf: 3)", "Halaman diimpor: 1 (draf: 0)",
+        "Dilewati: lampiran ×2, status trash ×1, revisi ×1, menu ×1", "  - Berita Dibuang: status trash",
+        f"  - tidak ada: {MANASIK_FILE}: https://kemenag-wonosobo.contoh.test/wp-content/uploads/2024/05/hilang.jpg (dibuang dari berita)",
+        f"  - situs lain: {MANASIK_FILE}: https://cdn.lain.contoh.test/foto.jpg (tidak ditautkan; simpan fotonya bila perlu)",
+        "Shortcode dibuang: su_note ×1, gallery ×1 ([caption] menjadi foto berketerangan)",
+        "Sisa tombol bagikan / penghitung dibaca dibuang: Dibaca 57 kali ×1, Bagikan: ×1",
+        "  - Pengumuman menjadi tag: 1 berita", "  - PHU → Haji dan Umrah: 2 berita",
+        f"  - {WONOSOBO_FILE}: kab-wonosobo, kab-magelang, kota-magelang, kab-temanggung, kab-purworejo, kab-kebumen",
+    ):
+        assert line in report.splitlines(), line
+    magelang = imported["reports"]["kota-magelang"]
+    assert "Teks alternatif foto kosong di WordPress: 1 diisi dari keterangan foto, 0 dari judul berita" in magelang
+
+
+def test_importing_again_changes_nothing(imported):
+    assert snapshot(imported["project"] / "content") == imported["first"]
+    for result in imported["again"].values():
+        assert result.returncode == 0
+        assert "Berita diimpor: 0" in result.stdout and "sudah diimpor" in result.stdout
+
+
+def test_imported_articles_pass_invoke_check(published):
+    assert published["checked"].returncode == 0 and "GALAT" not in published["checked"].stdout, published["checked"].stdout
+
+
+
+@pytest.mark.parametrize("seed, url, offices", [
+    (WONOSOBO, "2021/06/lima-asn-kankemenag-wonosobo-ikuti-rakor-seksi-phu/", [
+        "Kankemenag Kab. Magelang", "Kankemenag Kota Magelang", "Kankemenag Kab. Temanggung",
+        "Kankemenag Kab. Wonosobo Liputan", "Kankemenag Kab. Purworejo", "Kankemenag Kab. Kebumen",
+    ]),
+    (KOTA_MAGELANG, "2022/08/rakor-seksi-phu-se-eks-karesidenan-kedu/", [
+        "Kankemenag Kab. Magelang", "Kankemenag Kota Magelang Liputan", "Kankemenag Kab. Temanggung",
+        "Kankemenag Kab. Purworejo", "Kankemenag Kab. Kebumen",
+    ]),
+], ids=["classic-editor", "block-editor"])
+def test_every_paragraph_the_offices_and_the_credit_are_published(published, seed, url, offices):
+    page = soup(published["output"], url)
+    body = page.select_one(".article-body")
+    paragraphs = [text_of(p) for p in body.find_all("p") if text_of(p)]
+    assert paragraphs == seed.paragraphs()
+    assert seed.credit in text_of(page.select_one(".article-credit"))
+    assert [text_of(li) for li in page.select(".offices .office-list li")] == offices
+
+
+def test_block_editor_photo_becomes_a_captioned_figure(published):
+    figure = soup(published["output"], "2022/08/rakor-seksi-phu-se-eks-karesidenan-kedu/").select_one(".article-body figure")
+    assert text_of(figure.figcaption) == "Peserta rakor di Pantai Jatimalang."
+    assert figure.img["alt"] == "Peserta rakor di Pantai Jatimalang." and "/images/varian/rakor-plhut-" in figure.img["src"]
+
+
+@pytest.mark.parametrize("old, new", [
+    (WONOSOBO_OLD_PATH, "2021/06/lima-asn-kankemenag-wonosobo-ikuti-rakor-seksi-phu/"),
+    (MAGELANG_OLD_PATH, "2022/08/rakor-seksi-phu-se-eks-karesidenan-kedu/"),
+])
+def test_old_addresses_redirect_to_the_new_ones(published, old, new):
+    page = soup(published["output"], old)
+    target = f"{SITE}/{new}"
+    assert page.find("meta", attrs={"http-equiv": "refresh"})["content"] == f"0; url={target}"
+    assert page.find("link", rel="canonical")["href"] == target
+    assert page.find("main").find("a", href=target)
+    assert page.find("meta", attrs={"name": "robots"})["content"].startswith("noindex")
+    sitemap = (published["output"] / "sitemap.xml").read_text()
+    assert old not in sitemap and new in sitemap
+    assert old not in (published["output"] / "feed" / "atom.xml").read_text()
+
+
+def test_a_page_whose_old_address_is_unchanged_gets_no_redirect(published):
+    page = soup(published["output"], "profil-seksi-phu/")
+    assert page.find("meta", attrs={"http-equiv": "refresh"}) is None and text_of(page.h1) == "Profil Seksi PHU"
+
+
+def test_renaming_an_article_keeps_its_redirect_right(imported, tmp_path):
+    project = copy_project(tmp_path / "situs", imported["project"] / "content")
+    article = project / WONOSOBO_FILE
+    article.write_text(article.read_text().replace("Slug: lima-asn-kankemenag-wonosobo-ikuti-rakor-seksi-phu", "Slug: lima-asn-ikuti-rakor"))
+    assert invoke(project, "build").returncode == 0
+    page = soup(project / "output", WONOSOBO_OLD_PATH)
+    assert page.find("link", rel="canonical")["href"] == f"{SITE}/2021/06/lima-asn-ikuti-rakor/"
+
+
+def test_an_old_address_another_page_uses_stops_the_build(imported, tmp_path):
+    project = copy_project(tmp_path / "situs", imported["project"] / "content")
+    article = project / WONOSOBO_FILE
+    article.write_text(article.read_text().replace(f"Old_path: {WONOSOBO_OLD_PATH}", "Old_path: /tentang-kami/"))
+    built = invoke(project, "build")
+    assert built.returncode != 0
+    assert "kolom Old_path: alamat lama /tentang-kami/ sudah dipakai halaman lain situs ini." in " ".join((built.stdout + built.stderr).split())
+
+
+@pytest.mark.parametrize("text, message", [
+    ("bukan xml sama sekali", "tidak bisa dibaca sebagai XML"),
+    ('<?xml version="1.0"?><rss><channel><title>Feed biasa</title></channel></rss>', "bukan berkas ekspor WordPress (WXR)"),
+])
+def test_an_unreadable_export_writes_nothing(imported, tmp_path, text, message):
+    project = imported["project"]
+    export = tmp_path / "ekspor.xml"
+    export.write_text(text)
+    before = snapshot(project / "content")
+    result = invoke(project, "import-wordpress", str(export), "--office", "kab-wonosobo")
+    assert result.returncode == 1
+    assert "Impor gagal, tidak ada berkas yang ditulis" in result.stderr and message in result.stderr
+    assert snapshot(project / "content") == before
+
+
+def test_an_unknown_office_is_refused(imported):
+    export, _ = imported["exports"]["kab-wonosobo"]
+    result = invoke(imported["project"], "import-wordpress", str(export), "--office", "kab-wonosobu")
+    assert result.returncode == 1 and "kantor 'kab-wonosobu' tidak dikenal" in result.stderr
+
+
+# The pure parts.
+
+def test_autop_follows_wordpress():
+    assert autop("Satu\nbaris dua\n\nParagraf dua\n\n<ul><li>x</li></ul>") == (
+        "<p>Satu<br />\nbaris dua</p>\n<p>Paragraf dua</p>\n<ul><li>x</li></ul>"
+    )
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("… bagi umat. (Hari/rf).", "Hari/rf"), ("… pertemuan tersebut. ps-ws", "ps-ws"), ("… (Nam / ed)", "Nam/ed"),
+    ("… seputar haji-umrah.", ""), ("Tanpa kredit di akhir.", ""),
+])
+def test_credit_at_the_end(text, expected):
+    assert credit(text) == expected
+
+
+def test_first_sentence_knows_abbreviations():
+    assert first_sentence("Kankemenag Kab. Wonosobo menggelar manasik (15/6). Peserta 120 orang.") == (
+        "Kankemenag Kab. Wonosobo menggelar manasik (15/6)."
+    )
+
+
+def test_old_paths():
+    assert old_path("https://x.test/2021/06/15/judul/", "https://x.test") == "/2021/06/15/judul/"
+    assert old_path("https://x.test/berita/2021/06/judul", "https://x.test/berita") == "/2021/06/judul/"
+    assert old_path("https://x.test/?p=12", "https://x.test") == ""
+    assert our_slug("", "Judul Baru: Tahap II", [(r"[^\w\s-]", ""), (r"[-\s]+", "-")]) == "judul-baru-tahap-ii"
+
+
+def test_category_mapping(tmp_path):
+    mapping = CategoryMap("Berita", {"phu": "Haji dan Umrah"})
+    assert mapping.choose([("pengumuman", "Pengumuman"), ("phu", "PHU")]) == ("Haji dan Umrah", ["Pengumuman"], [])
+    assert mapping.choose([("agenda", "Agenda")]) == ("Agenda", [], ["Agenda"])
+    assert mapping.choose([]) == ("Berita", [], [])
+    assert CategoryMap.load(ROOT / "data" / "wordpress_categories.toml").choose([("haji", "Haji")])[0] == "Haji dan Umrah"
+
+
+def test_photo_urls_are_recognised_on_http_and_https(tmp_path):
+    uploads = tmp_path / "uploads"
+    (uploads / "2024" / "05").mkdir(parents=True)
+    (uploads / "2024" / "05" / "foto.jpg").write_bytes(b"x")
+    photos = PhotoSource(["https://situs.test/wp-content/uploads/"], uploads, "kab-x")
+    assert photos.uploads_path("https://situs.test/wp-content/uploads/2024/05/foto-300x200.jpg") == "2024/05/foto-300x200.jpg"
+    assert photos.local_file("2024/05/foto-300x200.jpg") == (uploads / "2024/05/foto.jpg", "2024/05/foto.jpg")
+    markdown, report = to_markdown('<p><img src="https://situs.test/wp-content/uploads/2024/05/foto.jpg" alt=""></p>', photos, "Judul")
+    assert markdown == "![Foto: Judul]({static}/images/kab-x/2024/05/foto.jpg)\n" and report.alt_from_title == 1
