@@ -55,6 +55,7 @@ PLUGINS = [
     "indonesian_dates",
     "office_tags",
     "photos",
+    "front_page",
     "share_buttons",
     "site_assets",
     "content_links",

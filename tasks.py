@@ -14,7 +14,8 @@
     invoke import-wordpress EXPORT.xml --office CODE [--uploads FOLDER]
                         one office's WordPress archive into articles, pages and photos
     invoke bench        build times beside bare Pelican, page weight (JSON in benchmarks/results/)
-    invoke lighthouse   Lighthouse mobile scores of three pages (npm lighthouse, Debian Chromium)
+    invoke lighthouse   Lighthouse mobile scores of four pages (npm lighthouse, Debian Chromium)
+    invoke screenshots  the README's pictures, from a build of a generated corpus with photos
     invoke clean        remove output/ and the build cache
     invoke test         run the whole test suite
 
@@ -299,9 +300,9 @@ def bench(c, size=2000, scaling="500,2000,8000,50000", runs=3, output="benchmark
     print(f"\nJSON: {output}")
 
 
-@task
+@task(pre=[setup_editor])
 def lighthouse(c):
-    """Lighthouse (mobile) scores of the home page, a seed article and an office page."""
+    """Lighthouse (mobile) scores of the home page, a seed article, an article with a photo and an office page."""
     from benchmarks.lighthouse import format_scores, run
 
     print(format_scores(run()))
@@ -337,6 +338,15 @@ def import_wordpress(c, export, office, uploads=None):
     write(plan)
     print(format_report(plan, found.code, Path(export).name, written=True))
     print("Langkah berikutnya: jalankan `invoke check`, periksa beberapa berita di `invoke serve`, lalu commit.")
+
+
+@task(pre=[setup_editor])
+def screenshots(c):
+    """The README's pictures (phone and desktop: home, an article with a photo, an office page) from a real build."""
+    from benchmarks.screenshots import take
+
+    for path in take():
+        print(path.relative_to(ROOT))
 
 
 @task

@@ -3,22 +3,15 @@
 import json
 import os
 import subprocess
-import sys
-import tempfile
 from pathlib import Path
 
-from sitelib.static_server import free_port, serve
+from .showcase import served_showcase
 
 ROOT = Path(__file__).resolve().parents[1]
 TOOL_DIR = ROOT / "benchmarks" / "lighthouse"
 CHROMIUM = "/usr/bin/chromium"
 CHROME_FLAGS = ("--headless=new --no-sandbox --disable-gpu --disable-background-networking "
                 "--disable-component-update --disable-sync --no-first-run")
-PAGES = {
-    "beranda": "",
-    "berita": "2022/08/rakor-seksi-phu-se-eks-karesidenan-kedu-wahana-evaluasi-kinerja/",
-    "kantor": "kantor/kab-wonosobo/",
-}
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 
 
@@ -42,17 +35,10 @@ def scores(binary: Path, url: str) -> dict[str, int]:
 
 
 def run() -> dict[str, dict[str, int]]:
+    """Scores of the home page, a seed article, an article with a photo and an office page (generated corpus)."""
     binary = install()
-    port = free_port()
-    with tempfile.TemporaryDirectory(prefix="lighthouse-") as tmp:
-        output = Path(tmp) / "output"
-        subprocess.run(
-            [sys.executable, "-m", "pelican", "content", "-s", "publishconf.py", "-o", str(output), "-q",
-             "-e", f'CACHE_PATH="{Path(tmp) / "cache"}"'],
-            cwd=ROOT, check=True, env={**os.environ, "SITEURL": f"http://127.0.0.1:{port}"},
-        )
-        with serve(output, port) as base:
-            return {name: scores(binary, f"{base}/{path}") for name, path in PAGES.items()}
+    with served_showcase() as (base, pages):
+        return {name: scores(binary, f"{base}/{path}") for name, path in pages.items()}
 
 
 def format_scores(results: dict[str, dict[str, int]]) -> str:

@@ -93,8 +93,8 @@ def test_the_site_works_under_its_content_security_policy(browser, served_site):
         page.goto(f"{served_site}/{path}", wait_until="networkidle")
         assert page.evaluate("window.__csp") == [], path
     page.goto(f"{served_site}/{KOTA_MAGELANG.url}")
-    page.locator(".article-header .share-copy-link").click()
-    page.locator(".article-header .share-status").wait_for(state="visible")
+    page.locator(".share-bar-top .share-copy-link").click()
+    page.locator(".share-bar-top .share-status").wait_for(state="visible")
     assert page.evaluate("window.__csp") == []
     context.close()
 

@@ -38,21 +38,22 @@ def test_navigation_marks_the_current_page(site, path, label):
 
 
 def test_home_lists_latest_news_newest_first(site):
-    cards = site.soup("").select(".card")
-    assert [text_of(c.h2) for c in cards] == [KOTA_MAGELANG.title, WONOSOBO.title]
+    cards = site.soup("").select(".card")  # no article has a photo: no lead story, all are cards
+    assert [text_of(c.select_one(".card-title")) for c in cards] == [KOTA_MAGELANG.title, WONOSOBO.title]
     assert all(c.select_one(".card-summary").get_text(strip=True) for c in cards)
-    assert cards[0].h2.a["href"] == f"{PUBLISH_SITEURL}/{KOTA_MAGELANG.url}"
+    assert cards[0].select_one(".card-title a")["href"] == f"{PUBLISH_SITEURL}/{KOTA_MAGELANG.url}"
+    assert not site.soup("").select(".lead-story, .card-photo")
 
 
 def test_pagination_on_home(paged_site):
     first = paged_site.soup("")
-    assert [text_of(c.h2) for c in first.select(".card")] == [KOTA_MAGELANG.title]
+    assert [text_of(c.select_one(".card-title")) for c in first.select(".card")] == [KOTA_MAGELANG.title]
     nav = first.select_one("nav.pagination")
     assert "Halaman 1 dari 2" in text_of(nav)
     assert nav.find("a", rel="next")["href"] == "./halaman/2/"
     assert nav.find("a", rel="prev") is None
     second = paged_site.soup("halaman/2/")
-    assert [text_of(c.h2) for c in second.select(".card")] == [WONOSOBO.title]
+    assert [text_of(c.select_one(".card-title")) for c in second.select(".card")] == [WONOSOBO.title]
     back = second.select_one("nav.pagination").find("a", rel="prev")
     assert text_of(back) == "← Sebelumnya" and back["href"] == "../../"
 

@@ -145,7 +145,7 @@ def test_share_links_and_buttons(page):
 
 @pytest.mark.parametrize("list_page", ["", "kategori/haji-dan-umrah/", "tag/manasik/", "kantor/kab-temanggung/", "2024/06/"])
 def test_lists_show_the_whole_title(site, list_page):
-    titles = [card.get_text() for card in site.soup(list_page).select(".card-title")]
+    titles = [card.get_text() for card in site.soup(list_page).select(".card-title, .lead-title")]
     assert ISSUE_TITLE_SHOWN in titles
 
 

@@ -35,7 +35,7 @@ def test_two_bars_with_the_seed_buttons_in_order(article):
     seed, page = article
     bars = page.select(".share-bar")
     assert len(bars) == 2
-    assert page.select_one(".article-header .share-bar") and page.select_one(".article-footer .share-bar")
+    assert page.select_one(".share-bar-top") and page.select_one(".article-footer .share-bar")
     for share_bar in bars:
         assert bar_ids(share_bar)[:6] == SEED_BAR
         assert bar_ids(share_bar)[6:] == ["copy-link", "native-share"]

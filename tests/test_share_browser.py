@@ -36,7 +36,7 @@ def test_print_button_calls_window_print(context, article_url):
     context.add_init_script("window.__printed = 0; window.print = function () { window.__printed += 1; };")
     page = context.new_page()
     page.goto(article_url)
-    button = page.locator(".article-header .share-print")
+    button = page.locator(".share-bar-top .share-print")
     assert button.is_visible()
     button.click()
     assert page.evaluate("window.__printed") == 1
@@ -57,7 +57,7 @@ def test_native_share_button_passes_title_and_url(context, article_url):
     context.add_init_script("navigator.share = function (data) { window.__shared = data; return Promise.resolve(); };")
     page = context.new_page()
     page.goto(article_url)
-    page.locator(".article-header .share-native-share").click()
+    page.locator(".share-bar-top .share-native-share").click()
     assert page.evaluate("window.__shared") == {"title": KOTA_MAGELANG.title, "url": article_url}
 
 
@@ -72,7 +72,7 @@ def test_without_javascript_only_plain_links_show(browser, article_url):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(article_url)
-    bar = page.locator(".article-header .share-bar")
+    bar = page.locator(".share-bar-top")
     assert bar.locator("a:visible").count() == 5
     assert bar.locator("button:visible").count() == 0
     context.close()
@@ -82,7 +82,7 @@ def test_share_targets_are_large_enough_to_touch(browser, article_url):
     context = browser.new_context(viewport={"width": 360, "height": 740})
     page = context.new_page()
     page.goto(article_url)
-    for box in [b.bounding_box() for b in page.locator(".article-header .share-button:visible").all()]:
+    for box in [b.bounding_box() for b in page.locator(".share-bar-top .share-button:visible").all()]:
         assert box["width"] >= 44 and box["height"] >= 44
     context.close()
 

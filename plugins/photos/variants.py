@@ -53,6 +53,9 @@ class Photo:
     def largest(self, mime: str) -> Variant:
         return max((v for v in self.variants if v.mime == mime), key=lambda v: v.width)
 
+    def smallest(self, mime: str) -> Variant:
+        return min((v for v in self.variants if v.mime == mime), key=lambda v: v.width)
+
 
 @dataclass(frozen=True)
 class SourcePhoto:

@@ -26,6 +26,13 @@
       searching: "Mencari [SEARCH_TERM]..."
     }
   });
+  // On phones the filters stay folded behind one "Saring" button (CSS), so results come first.
+  var toggle = document.querySelector(".search-filter-toggle");
+  toggle.hidden = false;
+  toggle.addEventListener("click", function () {
+    var open = root.classList.toggle("filters-open");
+    toggle.setAttribute("aria-expanded", open ? "true" : "false");
+  });
   var query = new URLSearchParams(window.location.search).get("q");
   if (query) { ui.triggerSearch(query); }
 }());
