@@ -37,9 +37,11 @@ TIMEZONE = "Asia/Jakarta"
 DEFAULT_LANG = "id"
 DEFAULT_DATE_FORMAT = "%Y-%m-%d"  # never shown: the indonesian_dates plugin formats dates
 
-# Articles are Markdown only. The reStructuredText reader is switched off:
-# docutils has no Indonesian localisation and would warn on every build.
-READERS = {"rst": None}
+# Articles and pages are Markdown files ending in .md, nothing else
+# (sitelib/content_files.py decides which files are content, for the build
+# and every check; any other file in the content folders is a GALAT). Every
+# other reader Pelican has is switched off, so it reads exactly that set.
+READERS = {extension: None for extension in ("rst", "html", "htm", "markdown", "mkd", "mdown")}
 
 THEME = "theme"
 THEME_STATIC_DIR = "theme"
@@ -64,6 +66,7 @@ PLUGINS = [
     "search_index",
     "web_editor",
     "old_addresses",
+    "feeds",
     "precompression",
 ]
 

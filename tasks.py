@@ -40,6 +40,7 @@ sys.path.insert(0, str(ROOT / "plugins"))  # plugin modules used by editor tasks
 from content_checks.scan import check_sources, format_findings  # noqa: E402
 from editorial.mentions import format_report, untagged_report  # noqa: E402
 from editorial.new_article import ArticleExists, create_article  # noqa: E402
+from sitelib.output import make_readable  # noqa: E402
 SETTINGS = read_settings(str(ROOT / "pelicanconf.py"))
 
 EDITOR_FOLDER = ROOT / "web_editor"
@@ -127,15 +128,15 @@ def livereload(c, article=None):
     """
     from livereload import Server
 
-    from editorial.single_preview import PREVIEW_FOLDER, prepare
+    from editorial.single_preview import PREVIEW_FOLDER, pelican_options, preview_settings
 
     root = CONFIG["deploy_path"]
     if article:
         root = str(PREVIEW_FOLDER / "output")
 
         def rebuild():
-            content = prepare(Path(article), Path(SETTINGS["PATH"]))
-            pelican_run(f"{content} -s {CONFIG['settings_base']} -o {root} -e CACHE_PATH='\"{PREVIEW_FOLDER / 'cache'}\"'")
+            options = pelican_options(preview_settings(Path(article), Path(SETTINGS["PATH"])))
+            pelican_run(f"-s {CONFIG['settings_base']} -o {root} {shlex.join(options)}")
     else:
         def rebuild():
             pelican_run("-s {settings_base}".format(**CONFIG))
@@ -198,18 +199,29 @@ def check(c, github=False):
 
 @task(help={
     "author": "Akun GitHub penulis pull request",
-    "base": "Cabang tujuan pull request (bawaan origin/main)",
+    "base": "Cabang atau commit tujuan pull request (bawaan origin/main)",
+    "head": "Commit pull request yang diperiksa (bawaan HEAD); dibaca sebagai data, tidak dijalankan",
     "github": "Tulis juga setiap temuan sebagai anotasi GitHub",
 })
-def check_office_permission(c, author, base="origin/main", github=False):
-    """Fail when an article added or changed since BASE reports for an office AUTHOR may not write for."""
-    from editorial.office_permissions import changed_articles, check_pull_request
-    from office_tags.enrich import registry_for
+def check_office_permission(c, author, base="origin/main", head="HEAD", github=False):
+    """Fail when HEAD, since its merge base with BASE, changes anything AUTHOR may not change.
 
-    paths = changed_articles(base, CONFIG["articles_path"], ROOT)
-    findings = check_pull_request(paths, author, ROOT / SETTINGS["EDITOR_REGISTRY"], registry_for(SETTINGS), ROOT)
+    Run from a checkout of the base branch: its code and data/editors.toml judge;
+    the pull request's files are read from git as data, never checked out or run.
+    """
+    from editorial.office_permissions import check_pull_request
+    from editorial.pull_request import GitError
+    from office_tags.enrich import registry_for
+    from sitelib.errors import SiteConfigError
+
+    try:
+        changes, findings = check_pull_request(
+            ROOT, base, head, author, SETTINGS, registry_for(SETTINGS), ROOT / SETTINGS["EDITOR_REGISTRY"],
+        )
+    except (GitError, SiteConfigError) as error:
+        sys.exit(f"Pemeriksaan izin kantor gagal: {error}")
     if not findings:
-        print(f"{len(paths)} berita diubah; semuanya untuk kantor akun {author}.")
+        print(f"{len(changes)} berkas diubah; akun {author} boleh mengubah semuanya.")
     report(findings, github)
 
 
@@ -223,6 +235,7 @@ def publish(c):
     staging = Path(tempfile.mkdtemp(prefix=f".{final.name}-baru-", dir=final.parent))
     try:
         pelican_run(f"-s {CONFIG['settings_publish']} -o {shlex.quote(str(staging))}")
+        make_readable(staging)
         replace_folder(staging, final)
     finally:
         shutil.rmtree(staging, ignore_errors=True)

@@ -46,11 +46,11 @@ def rebuild_after_edit(content: Path, work: Path) -> float:
 
 def single_article_preview(content: Path, work: Path) -> float:
     """Rebuild time of `invoke livereload --article` after a save (a fresh process, so an upper bound)."""
-    from editorial.single_preview import prepare
+    from editorial.single_preview import article_paths, pelican_options
 
     article = sorted((content / "articles").rglob("*.md"))[1]
-    small = prepare(article, content, target=work / "pratinjau" / "content")
-    command = pelican_command(small, BUILDS["preview"], work / "pratinjau" / "output", work / "pratinjau" / "cache")
+    command = pelican_command(content, BUILDS["preview"], work / "pratinjau" / "output", work / "pratinjau" / "cache")
+    command += pelican_options({"ARTICLE_PATHS": article_paths(article, content)})
     timed(command, ROOT)
     return timed(command, ROOT).seconds
 

@@ -1,38 +1,35 @@
 """Offices named in articles' text but not tagged: a report for editors.
 
-It reads the articles with Pelican's own reader, suggests, and never
-changes a file or fails.
+It reads the site's content files (sitelib.content_files) with the build's
+own reader, suggests, and never changes a file or fails.
 """
 
 import os
-from pathlib import Path
 
-from pelican.readers import Readers
-
+from content_checks.scan import rendered_body
+from content_checks.source import SourceFile, read_source
 from office_tags import mentions, tagging
 from office_tags.registry import load_registry
+from sitelib.content_files import ARTICLE, scan_content
 from sitelib.text import plain_text
-
-
-def article_sources(settings) -> list[Path]:
-    content = Path(settings["PATH"])
-    return sorted(
-        path for folder in settings["ARTICLE_PATHS"] for path in (content / folder).rglob("*.md")
-    )
 
 
 def untagged_report(settings) -> list[tuple[str, list]]:
     """(file, offices mentioned but not tagged) for every article that has any."""
     registry = load_registry(settings["OFFICE_REGISTRY"])
-    readers = Readers(settings)
     report = []
-    for source in article_sources(settings):
-        article = readers.read_file(base_path=settings["PATH"], path=str(source.relative_to(settings["PATH"])))
-        resolved, _ = tagging.resolve_offices(article.metadata, registry, str(source))
-        text = plain_text(article.content)
+    for item in scan_content(settings)[0]:
+        if item.kind != ARTICLE:
+            continue
+        source = read_source(item.path, os.path.relpath(item.path))
+        if not isinstance(source, SourceFile):
+            continue  # an unreadable file is `invoke check`'s finding
+        metadata = {key: entry.value for key, entry in source.meta.items()}
+        resolved, _ = tagging.resolve_offices(metadata, registry, source.path)
+        text = plain_text(rendered_body(item.path, settings))
         missing = mentions.untagged_mentions(text, {o.code for o in resolved.offices}, registry)
         if missing:
-            report.append((os.path.relpath(source), missing))
+            report.append((source.path, missing))
     return report
 
 

@@ -1,24 +1,42 @@
-"""Who may publish for which office: `data/editors.toml` against a pull request's articles.
+"""Who may change what in a pull request: `data/editors.toml` against the files the pull request changes.
 
-A pull request that adds or changes an article whose `Reporting_office` is
-not one of its author's offices fails, with a finding on that file and line.
-Offices are written as in articles: codes, names or region codes
-(`jawa-tengah` = every office in the province, for Kanwil editors).
+Run from a checkout of the base branch, with the base branch's code and data:
+the pull request is read only as git data (editorial/pull_request.py), and
+its files' headers with the parser the build uses (sitelib.metadata).
+
+- Adding or changing an article needs its reporting office.
+- Changing or deleting an article (or renaming it away) also needs the office
+  it belonged to, at the merge base and on the base branch now.
+- Adding a photo or other file to the content folder is free; changing or
+  deleting one needs the office of every article on the base branch that uses it.
+- Pages, code, data, workflows, settings, symbolic links and anything else
+  need an admin (`role = "admin"` in data/editors.toml).
+Offices in editors.toml are written as in articles: codes, names or region
+codes (`jawa-tengah` = every office in the province, for Kanwil news editors).
 """
 
-import subprocess
+import os
+import posixpath
+import re
 import tomllib
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
-from content_checks.source import SourceFile, read_source
+from content_checks.source import SourceFile, parse_bytes
 from office_tags.registry import Office, Region, Registry
+from sitelib.content_files import ARTICLE, content_folders, folder_kind, kind_of
 from sitelib.errors import Finding, SiteConfigError
 
+from .pull_request import Change, FileVersion, Repository
+
+ADMIN_ROLE = "admin"
 HINT = (
     "Pilih kantor Anda sebagai Reporting_office, atau minta admin situs menambahkan kantor ini "
     "untuk akun Anda di data/editors.toml."
 )
+ADMIN_HINT = "Minta admin situs (role = \"admin\" di data/editors.toml) mengajukan atau menyetujui perubahan ini."
+# A {static} or {attach} reference in a header value or the Markdown body.
+STATIC_REFERENCE = re.compile(r"\{(?:static|attach)\}([^\s)\"'<>]+)")
 
 
 @dataclass(frozen=True)
@@ -26,10 +44,24 @@ class Editor:
     github: str  # account name, compared case-insensitively (GitHub does)
     name: str
     offices: frozenset[str]  # office codes
+    admin: bool = False
+
+
+def _offices(names, registry: Registry, path, account) -> set[str]:
+    offices: set[str] = set()
+    for name in names:
+        found = registry.find(str(name))
+        if isinstance(found, Office):
+            offices.add(found.code)
+        elif isinstance(found, Region):
+            offices.update(office.code for office in registry.offices_in(found))
+        else:
+            raise SiteConfigError(f"{path}: akun '{account}': kantor '{name}' tidak dikenal; lihat data/offices.toml.")
+    return offices
 
 
 def load_editors(path: Path, registry: Registry) -> dict[str, Editor]:
-    """Editors by lowercase GitHub account; an unknown office or a repeated account stops with a clear message."""
+    """Editors by lowercase GitHub account; an unknown office, role or a repeated account stops with a clear message."""
     try:
         data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError) as error:
@@ -41,54 +73,167 @@ def load_editors(path: Path, registry: Registry) -> dict[str, Editor]:
             raise SiteConfigError(f"{path}: editor ke-{number} tidak punya github (nama akun GitHub).")
         if account.lower() in editors:
             raise SiteConfigError(f"{path}: akun GitHub '{account}' tercantum dua kali.")
-        offices: set[str] = set()
-        for name in entry.get("offices", []):
-            found = registry.find(name)
-            if isinstance(found, Office):
-                offices.add(found.code)
-            elif isinstance(found, Region):
-                offices.update(office.code for office in registry.offices_in(found))
-            else:
-                raise SiteConfigError(f"{path}: akun '{account}': kantor '{name}' tidak dikenal; lihat data/offices.toml.")
-        if not offices:
+        role = entry.get("role")
+        if role not in (None, ADMIN_ROLE):
+            raise SiteConfigError(f"{path}: akun '{account}': role '{role}' tidak dikenal; satu-satunya role adalah \"admin\".")
+        offices = _offices(entry.get("offices", []), registry, path, account)
+        if not offices and role != ADMIN_ROLE:
             raise SiteConfigError(f"{path}: akun '{account}' belum diberi kantor (offices = [...]).")
-        editors[account.lower()] = Editor(account, str(entry.get("name", account)), frozenset(offices))
+        editors[account.lower()] = Editor(account, str(entry.get("name", account)), frozenset(offices), role == ADMIN_ROLE)
     return editors
 
 
-def permission_findings(sources: list[SourceFile], author: str, editors: dict[str, Editor], registry: Registry) -> list[Finding]:
-    """A finding for each article whose reporting office `author` may not write for."""
+@dataclass(frozen=True)
+class Need:
+    """What changing one file asks of the pull request's author: an office, or (office None) an admin."""
+
+    path: str
+    office: Office | None
+    what: str  # why, in Indonesian: "berita ini milik Kankemenag Kab. Wonosobo"
+    field: str = ""
+    line: int | None = None
+
+
+def reporting_office(data: bytes, path: str, registry: Registry) -> tuple[Office | None, SourceFile | None]:
+    """The article's reporting office as the build reads it, or None when it has none we know."""
+    source = parse_bytes(data, path)
+    if not isinstance(source, SourceFile):
+        return None, None
+    found = registry.find(source.value("reporting_office"))
+    return (found if isinstance(found, Office) else None), source
+
+
+def photo_references(source: SourceFile, article_path: str, content_root: str) -> set[str]:
+    """Repository paths of the files an article's header and body reference with {static}/{attach}."""
+    found = set()
+    folder = posixpath.dirname(article_path)
+    for match in STATIC_REFERENCE.finditer(source.text):
+        target = match.group(1).split("#", 1)[0].split("?", 1)[0]
+        joined = posixpath.join(content_root, target.lstrip("/")) if target.startswith("/") else posixpath.join(folder, target)
+        found.add(posixpath.normpath(joined))
+    return found
+
+
+class Review:
+    """The needs of one pull request, read from the repository at `base` and `head`."""
+
+    def __init__(self, repository: Repository, base: str, head: str, settings, registry: Registry):
+        self.repository = repository
+        self.base = repository.commit(base)
+        self.head = repository.commit(head)
+        # Content folders as git names them: relative to the repository.
+        content = Path(os.path.relpath(Path(settings["PATH"]).resolve(), repository.folder.resolve())).as_posix()
+        self.settings = {**settings, "PATH": content}
+        self.registry = registry
+        self.content_root = PurePosixPath(content)
+
+    def kind(self, path: str) -> str:
+        """ARTICLE, "media" (any other file of the content folder: photos), or "admin"."""
+        if kind_of(path, self.settings) == ARTICLE:
+            return ARTICLE
+        if folder_kind(path, self.settings) is None and self.content_root in PurePosixPath(path).parents:
+            return "media"
+        return "admin"
+
+    def _admin(self, version: FileVersion) -> Need:
+        if not version.is_regular_file:
+            what = "berkas ini bukan berkas biasa (tautan simbolik atau submodul)"
+        elif folder_kind(version.path, self.settings) == "page":
+            what = "halaman tetap hanya diubah oleh admin situs"
+        elif folder_kind(version.path, self.settings):
+            what = "berkas ini bukan berita .md"
+        else:
+            what = "kode, data, alur kerja dan setelan situs hanya diubah oleh admin situs"
+        return Need(version.path, None, what)
+
+    def _article_needs(self, version: FileVersion, changed: bool) -> list[Need]:
+        office, source = reporting_office(self.repository.blob(version.blob), version.path, self.registry)
+        entry = source.meta.get("reporting_office") if source else None
+        line = entry.line if entry else None
+        if office is None:
+            return [Need(version.path, None, "kantor peliput (Reporting_office) berita ini tidak bisa ditentukan", "Reporting_office", line)]
+        what = f"berita ini milik {office.short_name}" if changed else ""
+        return [Need(version.path, office, what, "Reporting_office", line)]
+
+    def _media_needs(self, version: FileVersion) -> list[Need]:
+        """The offices of the base branch's articles that use this file."""
+        needs = []
+        name = PurePosixPath(version.path).name
+        folders = [top.as_posix() for kind, top in content_folders(self.settings) if kind == ARTICLE]
+        for article in self.repository.files_containing(self.base, name, folders):
+            stored = self.repository.file_at(self.base, article)
+            if stored is None or kind_of(article, self.settings) != ARTICLE:
+                continue
+            office, source = reporting_office(self.repository.blob(stored.blob), article, self.registry)
+            if source is None or version.path not in photo_references(source, article, str(self.content_root)):
+                continue
+            what = f"foto ini dipakai berita {office.short_name if office else 'tanpa kantor peliput'} ({article})"
+            needs.append(Need(version.path, office, what))
+        return needs
+
+    def _before_needs(self, before: FileVersion) -> list[Need]:
+        """Changing or deleting what was there."""
+        kind = self.kind(before.path)
+        if kind == "admin" or not before.is_regular_file:
+            return [self._admin(before)]
+        if kind == "media":
+            return self._media_needs(before)
+        needs = self._article_needs(before, changed=True)
+        now = self.repository.file_at(self.base, before.path)
+        if now is not None and now.blob != before.blob and now.is_regular_file:
+            needs += self._article_needs(now, changed=True)
+        return needs
+
+    def _after_needs(self, after: FileVersion) -> list[Need]:
+        """Adding or writing what is there now."""
+        kind = self.kind(after.path)
+        if kind == "admin" or not after.is_regular_file:
+            return [self._admin(after)]
+        if kind == "media":
+            return []  # a new photo is free; a changed one is judged by what it was
+        return self._article_needs(after, changed=False)
+
+    def needs(self) -> tuple[list[Change], list[Need]]:
+        changes = self.repository.changes(self.base, self.head)
+        found: list[Need] = []
+        for change in changes:
+            if change.before is not None:
+                found += self._before_needs(change.before)
+            if change.after is not None:
+                found += self._after_needs(change.after)
+        result, seen = [], set()
+        for need in found:
+            key = (need.path, need.office.code if need.office else None)
+            if key not in seen:
+                seen.add(key)
+                result.append(need)
+        return changes, result
+
+
+def permission_findings(needs: list[Need], author: str, editors: dict[str, Editor]) -> list[Finding]:
+    """A finding for every need the author does not meet."""
     editor = editors.get(author.lower())
+    if editor is not None and editor.admin:
+        return []
     findings = []
-    for source in sources:
-        entry = source.meta.get("reporting_office")
-        if entry is None:
-            continue  # a missing field is `invoke check`'s finding
-        office = registry.find(entry.value)
-        shown = office.short_name if isinstance(office, Office) else entry.value
+    for need in needs:
         if editor is None:
-            message = f"akun GitHub '{author}' tidak terdaftar sebagai penulis di data/editors.toml, jadi tidak boleh menerbitkan berita {shown}."
-        elif not isinstance(office, Office) or office.code not in editor.offices:
-            message = f"akun GitHub '{author}' tidak terdaftar menulis untuk {shown}."
+            lack, hint = f"akun GitHub '{author}' tidak terdaftar sebagai penulis di data/editors.toml", HINT
+        elif need.office is None:
+            lack, hint = f"akun GitHub '{author}' bukan admin situs", ADMIN_HINT
+        elif need.office.code not in editor.offices:
+            lack, hint = f"akun GitHub '{author}' tidak terdaftar menulis untuk {need.office.short_name}", HINT
         else:
             continue
-        findings.append(Finding(source.path, entry.name, message, entry.line, hint=HINT))
+        message = f"{need.what}; {lack}." if need.what else f"{lack}."
+        findings.append(Finding(need.path, need.field, message, need.line, hint=hint))
     return findings
 
 
-def changed_articles(base: str, articles_folder: str, cwd: Path) -> list[Path]:
-    """Article files added or changed since the merge base with `base` (git)."""
-    listed = subprocess.run(
-        ["git", "diff", "--name-only", "--diff-filter=AMR", f"{base}...HEAD", "--", articles_folder],
-        cwd=cwd, capture_output=True, text=True, check=True,
-    ).stdout
-    return [cwd / line for line in listed.splitlines() if line.endswith(".md")]
+def check_pull_request(repository_folder: Path, base: str, head: str, author: str, settings, registry: Registry,
+                       editors_path: Path) -> tuple[list[Change], list[Finding]]:
+    """The changes of head since its merge base with base, and the findings against `author`."""
+    editors = load_editors(editors_path, registry)
+    changes, needs = Review(Repository(repository_folder), base, head, settings, registry).needs()
+    return changes, permission_findings(needs, author, editors)
 
-
-def check_pull_request(paths: list[Path], author: str, editors_path: Path, registry: Registry, root: Path) -> list[Finding]:
-    sources = []
-    for path in paths:
-        source = read_source(path, str(path.relative_to(root)))
-        if isinstance(source, SourceFile):
-            sources.append(source)  # an unreadable file is `invoke check`'s finding
-    return permission_findings(sources, author, load_editors(editors_path, registry), registry)

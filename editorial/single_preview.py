@@ -2,29 +2,33 @@
 
 A full preview build reads and writes every article (about 10 s at 2,000
 articles). While an editor works on one article, `invoke livereload
---article FILE` builds a small site of that article, the fixed pages and
-the images instead; listings, related news and neighbours then show only
-what that small site holds.
+--article FILE` builds the site with ARTICLE_PATHS naming that one file
+(Pelican reads a file named there as the only article) from the real
+content folder, so the fixed pages and the photos are there too; listings,
+related news and neighbours then show only that article.
 """
 
-import shutil
+import json
 from pathlib import Path
 
 PREVIEW_FOLDER = Path("cache") / "pratinjau"
 
 
-def prepare(article: Path, content_root: Path, article_folder: str = "articles", page_folder: str = "pages",
-            image_folder: str = "images", target: Path = PREVIEW_FOLDER / "content") -> Path:
-    """Make (or refresh) the small content folder; return it."""
-    article, content_root, target = Path(article).resolve(), Path(content_root).resolve(), Path(target)
+def article_paths(article: Path, content_root: Path) -> list[str]:
+    """ARTICLE_PATHS for a build of `article` alone: its path below the content folder."""
+    article, root = Path(article).resolve(), Path(content_root).resolve()
     if not article.is_file():
         raise FileNotFoundError(f"Berkas berita {article} tidak ada.")
-    articles = target / article_folder
-    shutil.rmtree(articles, ignore_errors=True)
-    articles.mkdir(parents=True)
-    shutil.copy2(article, articles / article.name)
-    for folder in (page_folder, image_folder):
-        link = target / folder
-        if not link.exists() and (content_root / folder).exists():
-            link.symlink_to(content_root / folder, target_is_directory=True)
-    return target
+    if not article.is_relative_to(root):
+        raise ValueError(f"Berkas berita {article} tidak berada di folder konten {root}.")
+    return [article.relative_to(root).as_posix()]
+
+
+def preview_settings(article: Path, content_root: Path, cache: Path = PREVIEW_FOLDER / "cache") -> dict:
+    """The settings that differ from pelicanconf.py for the one-article preview."""
+    return {"ARTICLE_PATHS": article_paths(article, content_root), "CACHE_PATH": str(cache)}
+
+
+def pelican_options(settings: dict) -> list[str]:
+    """`-e KEY=JSON …` for Pelican's command line (one -e: a second one would replace the first)."""
+    return ["-e", *(f"{key}={json.dumps(value)}" for key, value in settings.items())] if settings else []

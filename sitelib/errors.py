@@ -7,6 +7,8 @@ the text must say what is wrong and how to fix it, in Indonesian.
 from dataclasses import dataclass
 from pathlib import Path
 
+from .metadata import parse_document
+
 
 class SiteConfigError(Exception):
     """A setting or a data file of the site is wrong."""
@@ -51,15 +53,18 @@ class ContentError(Exception):
 
 
 def metadata_line(path: str | Path, field: str) -> int | None:
-    """Line number of `Field:` in the metadata block of a Markdown file."""
-    prefix = field.lower() + ":"
+    """Line number of `Field:` in the header of a content file (read with the one header parser)."""
     try:
-        lines = Path(path).read_text(encoding="utf-8").splitlines()
+        entry = parse_document(Path(path).read_text(encoding="utf-8")).first(field)
     except (OSError, UnicodeDecodeError):
         return None
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            return None  # the metadata block ends at the first blank line
-        if line.lower().startswith(prefix):
-            return number
-    return None
+    return entry.line if entry else None
+
+
+def line_containing(path: str | Path, needle: str) -> int | None:
+    """The first line of a content file that contains `needle` (a photo reference in the body)."""
+    try:
+        lines = Path(path).read_text(encoding="utf-8").split("\n")
+    except (OSError, UnicodeDecodeError):
+        return None
+    return next((number for number, line in enumerate(lines, start=1) if needle in line), None)

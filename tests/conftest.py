@@ -25,8 +25,8 @@ def run_pelican(settings_file, output, content=None, extra=None, env=None):
         sys.executable, "-m", "pelican", str(content or ROOT / "content"),
         "-s", settings_file, "-o", str(output), "--fatal", "warnings",
     ]
-    for key, value in (extra or {}).items():
-        command += ["-e", f"{key}={json.dumps(value)}"]
+    if extra:  # one -e for all: Pelican keeps only the last -e given
+        command += ["-e", *(f"{key}={json.dumps(value)}" for key, value in extra.items())]
     # A wide terminal keeps Rich from wrapping Pelican's messages mid-sentence.
     result = subprocess.run(
         command, cwd=ROOT, capture_output=True, text=True,

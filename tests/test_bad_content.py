@@ -1,12 +1,14 @@
 """The bad-input corpus: each mistake is caught by `invoke check` and by the build,
 or sanitised where that is the rule, and a failed publish keeps the previous output."""
 
+import shutil
+import stat
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
-from site_copy import copy_project, invoke
+from site_copy import ROOT, copy_project, invoke
 
 CORPUS = Path(__file__).resolve().parent / "bad_content"
 
@@ -27,7 +29,42 @@ EXPECTED = {
         "articles/foto-rusak.md:13: GALAT: foto 'content/images/rusak.jpg' tidak bisa dibaca: "
         "berkas rusak atau bukan gambar."
     ),
+    # Hostile or careless files (issue #16): each passed `invoke check` or escaped the build before.
+    "html-article": "articles/berita.html: GALAT: berkas ini bukan berkas .md, jadi tidak dibaca sebagai berita atau halaman.",
+    "markdown-suffix": "articles/berita.markdown: GALAT: berkas Markdown berakhiran '.markdown' tidak dibaca.",
+    "old-path-escape": (
+        "articles/alamat-lama-keluar.md:10: GALAT: kolom Old_path: alamat lama '/2021/../../../lolos/' "
+        "tidak boleh berisi bagian . atau .. atau //."
+    ),
+    "old-path-scheduled": (
+        "articles/impor.md:10: GALAT: kolom Old_path: alamat lama /2099/01/berita-terjadwal/ sudah dipakai halaman lain situs ini. "
+        "Alamat itu milik content/articles/terjadwal.md."
+    ),
+    "old-path-reserved": (
+        "articles/impor.md:10: GALAT: kolom Old_path: alamat lama /kategori/haji-dan-umrah/ memakai folder /kategori/ milik halaman situs ini."
+    ),
+    "tag-without-slug": "articles/tag-tanda.md:4: GALAT: kolom Tags: '!!!' tidak bisa menjadi alamat tag (slug)",
+    "category-without-slug": "articles/kategori-tanda.md:3: GALAT: kolom Category: '???' tidak bisa menjadi alamat kategori (slug)",
+    "title-without-slug": "articles/judul-tanda.md:1: GALAT: kolom Title: judul tidak menghasilkan alamat (slug)",
+    "link-to-non-content": (
+        "articles/tautan-foto.md:13: GALAT: tautan '{filename}/images/foto.jpg' menuju berkas yang bukan berita atau halaman."
+    ),
+    "photo-outside-content": "articles/foto-luar.md:13: GALAT: gambar '{static}/../tasks.py' menuju berkas di luar folder content.",
+    "truncated-photo": (
+        "articles/foto-terpotong.md:13: GALAT: foto 'content/images/terpotong.jpg' tidak bisa dibaca: berkas rusak atau bukan gambar."
+    ),
+    "photo-bomb": (
+        "articles/foto-bom.md:13: GALAT: foto 'content/images/bom.png' (13.000 × 13.000 piksel) tidak diolah: "
+        "berkas 20,1 KB menyatakan 169,0 megapiksel"
+    ),
+    "repeated-field": "articles/kolom-ganda.md:10: GALAT: kolom Reporting_office: kolom ini ditulis lagi (sudah ada di baris 7).",
+    "line-separator": (
+        "articles/pemisah-baris.md:9: GALAT: kolom Summary: nilainya berisi karakter tak terlihat pemisah baris atau kendali (U+2028)."
+    ),
+    "page-slug-reserved": "pages/kantor.md:2: GALAT: kolom Slug: alamat /kantor/ memakai folder /kantor/ milik halaman situs ini.",
 }
+# Corpus folders that must pass both (what is wrong is removed, with a warning).
+PASSING = {"script-in-body"}
 HOW_TO_FIX = {
     "no-title": "Tulis judul berita",
     "bad-date": "Tulis tahun-bulan-tanggal jam:menit (WIB)",
@@ -36,7 +73,16 @@ HOW_TO_FIX = {
     "empty-file": "Isi metadata dan teks berita",
     "not-utf8": "Simpan ulang berkas dengan pengodean UTF-8",
     "corrupt-photo": "Simpan ulang foto dari ponsel atau kamera",
+    "html-article": "Tulis isinya sebagai berkas .md",
+    "markdown-suffix": "Ganti nama berkasnya sehingga berakhiran .md.",
+    "old-path-scheduled": "Hapus baris Old_path atau perbaiki alamatnya.",
+    "truncated-photo": "Simpan ulang foto dari ponsel atau kamera",
+    "photo-bomb": "paling besar 200 megapiksel",
+    "repeated-field": "setiap kolom hanya boleh ditulis sekali",
+    "line-separator": "ketik ulang nilainya di satu baris",
 }
+# One case for each place the build stops: before reading, while reading a body, making photo variants, checking addresses.
+PUBLISH_CASES = ["bad-date", "link-to-non-content", "truncated-photo", "old-path-scheduled", "html-article"]
 
 
 def one_line(text: str) -> str:
@@ -48,8 +94,13 @@ def project(request, tmp_path):
     return copy_project(tmp_path / "situs", CORPUS / request.param)
 
 
+def test_every_corpus_case_has_an_expectation():
+    assert {case.name for case in CORPUS.iterdir()} == set(EXPECTED) | PASSING
+
+
 @pytest.mark.parametrize("project", sorted(EXPECTED), indirect=True)
-def test_check_and_build_fail_with_a_clear_message(project, request):
+def test_check_and_build_fail_with_the_same_clear_message(project, request):
+    """Whatever the build refuses, `invoke check` refuses first, with the same Indonesian message."""
     case = request.node.callspec.params["project"]
     checked = invoke(project, "check")
     assert checked.returncode == 1
@@ -59,9 +110,11 @@ def test_check_and_build_fail_with_a_clear_message(project, request):
     built = invoke(project, "build")
     assert built.returncode != 0
     assert one_line(EXPECTED[case]) in one_line(built.stdout + built.stderr)
+    assert "Traceback" not in built.stdout + built.stderr  # the editor's message, not Python's
+    assert not list(project.parent.rglob("*lolos*"))  # nothing written outside the output folder
 
 
-@pytest.mark.parametrize("project", sorted(EXPECTED), indirect=True)
+@pytest.mark.parametrize("project", PUBLISH_CASES, indirect=True)
 def test_failed_publish_keeps_the_previous_output(project):
     output = project / "output"
     output.mkdir()
@@ -73,6 +126,36 @@ def test_failed_publish_keeps_the_previous_output(project):
     assert (output / "index.html").read_text() == "situs yang sedang tayang"
 
 
+def article_text(slug: str) -> str:
+    return (CORPUS / "duplicate-slug" / "articles" / "pertama.md").read_text().replace("manasik-haji-wonosobo", slug)
+
+
+@pytest.mark.parametrize("kind", ["article", "folder", "photo"])
+def test_symbolic_links_in_the_content_are_refused(tmp_path, kind):
+    """Pelican follows links anywhere on the machine; a link in the content is a GALAT for check and build."""
+    project = copy_project(tmp_path / "situs", ROOT / "content")
+    outside = tmp_path / "di-luar"
+    outside.mkdir()
+    (outside / "berita.md").write_text(article_text("berita-dari-luar"))
+    if kind == "article":
+        (project / "content/articles/tautan.md").symlink_to(outside / "berita.md")
+        expected = "content/articles/tautan.md: GALAT: tautan simbolik (symlink) tidak boleh ada di folder konten."
+    elif kind == "folder":
+        (project / "content/articles/luar").symlink_to(outside, target_is_directory=True)
+        expected = "content/articles/luar: GALAT: tautan simbolik (symlink) tidak boleh ada di folder konten."
+    else:
+        shutil.copy(ROOT / "tests/photo_content/images/manasik.jpg", outside / "foto.jpg")
+        (project / "content/images").mkdir(exist_ok=True)
+        (project / "content/images/foto.jpg").symlink_to(outside / "foto.jpg")
+        (project / "content/articles/foto.md").write_text(article_text("foto-tautan") + "\n![Foto]({static}/images/foto.jpg)\n")
+        expected = "GALAT: gambar '{static}/images/foto.jpg' menuju berkas di luar folder content."
+    checked = invoke(project, "check")
+    assert checked.returncode == 1 and expected in one_line(checked.stdout), checked.stdout
+    built = invoke(project, "build")
+    assert built.returncode != 0 and expected in one_line(built.stdout + built.stderr)
+    assert not list((project / "output").rglob("*berita-dari-luar*"))
+
+
 @pytest.mark.parametrize("project", ["script-in-body"], indirect=True)
 def test_script_in_body_is_reported_and_removed(project):
     checked = invoke(project, "check")
@@ -80,6 +163,9 @@ def test_script_in_body_is_reported_and_removed(project):
     assert "PERINGATAN: tag <script> di badan berita akan dibuang" in checked.stdout
     published = invoke(project, "publish")
     assert published.returncode == 0, published.stdout + published.stderr
+    # The published tree is readable by the web server (the staging folder was made 0700).
+    assert stat.S_IMODE((project / "output").stat().st_mode) == 0o755
+    assert {stat.S_IMODE(path.stat().st_mode) for path in (project / "output").rglob("*") if path.is_file()} == {0o644}
     page = (project / "output/2024/05/manasik-haji-wonosobo/index.html").read_text()
     body = BeautifulSoup(page, "html.parser").select_one(".article-body")
     assert "Klik" in body.get_text()

@@ -14,6 +14,11 @@ from pelican.settings import read_settings
 
 ROOT = Path(__file__).resolve().parents[1]
 REGISTRY = load_registry(ROOT / "data" / "offices.toml")
+SETTINGS = read_settings(str(ROOT / "pelicanconf.py"))
+
+
+def checking(content_root=ROOT / "content", photo_cache=None):
+    return rules.Checking(SETTINGS, REGISTRY, content_root, photo_cache)
 COMPLETE = """Title: Manasik Haji
 Date: 2024-05-01 09:30
 Category: Haji dan Umrah
@@ -27,7 +32,7 @@ Wonosobo – Isi.
 
 
 def findings(text, kind="article"):
-    return rules.metadata_findings(parse_source("uji.md", text), kind, REGISTRY, "Asia/Jakarta")
+    return rules.metadata_findings(parse_source("uji.md", text), kind, checking())
 
 
 def test_complete_article_has_no_findings():
@@ -86,7 +91,7 @@ def test_body_rules(tmp_path):
         '<img src="https://contoh.test/x.jpg" alt="Luar"><img src="images/ada.jpg" alt="Relatif">'
         '<a href="{filename}/articles/tidak-ada.md">x</a>'
     )
-    messages = [f.message for f in rules.body_findings("uji.md", html, None, tmp_path, tmp_path)]
+    messages = [f.message for f in rules.body_findings("uji.md", html, None, checking(tmp_path), tmp_path)]
     assert messages == [
         "gambar '{static}/images/ada.jpg' tidak punya teks alternatif (alt).",
         "gambar 'https://contoh.test/x.jpg' diambil dari situs lain.",
@@ -118,15 +123,14 @@ def test_read_source_reports_empty_and_non_utf8_files(tmp_path):
 
 
 def test_the_real_content_has_no_errors():
-    settings = read_settings(str(ROOT / "pelicanconf.py"))
-    assert [str(f) for f in scan.check_sources(settings) if f.is_error] == []
+    assert [str(f) for f in scan.check_sources(SETTINGS) if f.is_error] == []
 
 
 def test_featured_image_must_exist_and_have_alt(tmp_path):
     small_photo(tmp_path / "images" / "ada.jpg")
     def image_findings(lines):
         source = parse_source("uji.md", COMPLETE.replace("Summary:", lines + "\nSummary:"))
-        return [(f.field, f.message) for f in rules.metadata_findings(source, "article", REGISTRY, "Asia/Jakarta", tmp_path, tmp_path)]
+        return [(f.field, f.message) for f in rules.metadata_findings(source, "article", checking(tmp_path), tmp_path)]
     assert image_findings("Image: {static}/images/ada.jpg\nImage_alt: Foto") == []
     assert image_findings("Image: {static}/images/ada.jpg") == [("Image_alt", "foto utama butuh teks alternatif.")]
     assert image_findings("Image: {static}/images/hilang.jpg\nImage_alt: Foto") == [
@@ -138,11 +142,11 @@ def test_unreadable_photos_are_errors_naming_the_file(tmp_path):
     (tmp_path / "images").mkdir()
     (tmp_path / "images" / "rusak.jpg").write_bytes(b"bukan foto")
     html = '<img src="{static}/images/rusak.jpg" alt="Foto"><a href="{static}/images/rusak.jpg">unduh</a>'
-    found = rules.body_findings("uji.md", html, None, tmp_path, tmp_path)
+    found = rules.body_findings("uji.md", html, None, checking(tmp_path), tmp_path)
     assert [f.severity for f in found] == ["GALAT", "GALAT"]
     assert all(f"foto '{os.path.relpath(tmp_path / 'images' / 'rusak.jpg')}' tidak bisa dibaca" in f.message for f in found)
     source = parse_source("uji.md", COMPLETE.replace("Summary:", "Image: {static}/images/rusak.jpg\nImage_alt: Foto\nSummary:"))
-    featured = rules.metadata_findings(source, "article", REGISTRY, "Asia/Jakarta", tmp_path, tmp_path)
+    featured = rules.metadata_findings(source, "article", checking(tmp_path), tmp_path)
     assert [(f.field, f.severity, f.line) for f in featured] == [("Image", "GALAT", 7)]
     assert "Simpan ulang foto" in featured[0].hint
 
@@ -155,12 +159,12 @@ def test_very_large_photos_are_warnings_naming_the_file(tmp_path):
     with heavy.open("ab") as padding:  # bytes after the end of the JPEG: still a readable photo
         padding.write(bytes(15 * 1024 * 1024))
     html = '<img src="{static}/images/lebar.png" alt="Lebar"><img src="{static}/images/berat.jpg" alt="Berat">'
-    found = rules.body_findings("uji.md", html, None, tmp_path, tmp_path)
+    found = rules.body_findings("uji.md", html, None, checking(tmp_path), tmp_path)
     assert [f.severity for f in found] == ["PERINGATAN", "PERINGATAN"]
     assert f"foto '{os.path.relpath(wide)}' berukuran 0,0 MB, 8.001 × 4 piksel" in found[0].message
     assert f"foto '{os.path.relpath(heavy)}' berukuran 15,0 MB, 40 × 30 piksel" in found[1].message
     small_photo(heavy)
-    assert rules.body_findings("uji.md", '<img src="{static}/images/berat.jpg" alt="Berat">', None, tmp_path, tmp_path) == []
+    assert rules.body_findings("uji.md", '<img src="{static}/images/berat.jpg" alt="Berat">', None, checking(tmp_path), tmp_path) == []
 
 
 @pytest.mark.parametrize("title", ['Jamaah Usia < 60 & "Lansia"', "Kuota 10 > 8, a<b", "Tanda &amp; dan &lt;"])

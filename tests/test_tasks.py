@@ -1,6 +1,8 @@
 """Invoke tasks: `invoke new` makes a file that builds."""
 
 import shutil
+
+import pytest
 import subprocess
 import sys
 from datetime import datetime, timedelta
@@ -71,18 +73,17 @@ def test_new_refuses_an_unknown_office(tmp_path):
     assert not list(tmp_path.rglob("*.md"))
 
 
-def test_single_article_preview_holds_that_article_the_pages_and_the_images(tmp_path):
-    from editorial.single_preview import prepare
+def test_single_article_preview_builds_that_article_with_the_pages_and_the_images(tmp_path):
+    from editorial.single_preview import article_paths
 
     article = next((ROOT / "content" / "articles" / "2021").glob("*.md"))
-    small = prepare(article, ROOT / "content", target=tmp_path / "pratinjau")
-    assert [p.name for p in (small / "articles").iterdir()] == [article.name]
-    assert (small / "pages").resolve() == (ROOT / "content" / "pages").resolve()
-    article_copy = small / "articles" / article.name
-    assert article_copy.read_text() == article.read_text()
-    output = run_pelican("pelicanconf.py", tmp_path / "output", content=small)
+    paths = article_paths(article, ROOT / "content")
+    assert paths == [article.relative_to(ROOT / "content").as_posix()]
+    output = run_pelican("pelicanconf.py", tmp_path / "output", extra={"ARTICLE_PATHS": paths, "CACHE_PATH": str(tmp_path / "cache")})
     assert len(list(output.glob("20*/*/*/index.html"))) == 1
     assert (output / "kontak" / "index.html").is_file()
+    with pytest.raises(ValueError, match="tidak berada di folder konten"):
+        article_paths(ROOT / "pelicanconf.py", ROOT / "content")
 
 
 def test_the_web_editor_is_installed_again_only_when_the_lockfile_changes(tmp_path, monkeypatch):

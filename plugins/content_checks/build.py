@@ -1,15 +1,25 @@
-"""The checks inside a Pelican build: content errors stop it, bodies are sanitised."""
+"""The checks inside a Pelican build: content errors stop it, bodies are sanitised.
+
+Before reading, every file is checked as `invoke check` checks it (headers).
+While reading, each body is checked and sanitised, and the values that become
+part of an address are checked again on what Pelican actually made of them,
+whatever reader produced the item. Once all items are read, their addresses
+(drafts and scheduled articles included) are checked against each other and
+against the site's own pages.
+"""
 
 from pathlib import Path
 
 from pelican.contents import Article, Page
 
 from sitelib.content import all_articles, all_pages
-from sitelib.errors import ContentError
+from sitelib.errors import ContentError, metadata_line
 
 from . import rules, scan
+from .addresses import Claim, redirect_claim
 from .sanitize import sanitize_html
 from .source import read_source
+from .values import value_findings
 
 
 def check_before_reading(generator) -> None:
@@ -20,15 +30,17 @@ def check_before_reading(generator) -> None:
 
 
 def check_and_sanitize(content) -> None:
-    """Note what is wrong in the body (images, links), then drop active content."""
+    """Note what is wrong in the body (images, links) and in address values, then drop active content."""
     source_path = getattr(content, "source_path", None)
     if not isinstance(content, (Article, Page)) or not source_path:
         return  # static files (images) have no body
     path = Path(source_path)
-    root, display = Path(content.settings["PATH"]), scan.display_path(path)
-    found = rules.body_findings(display, content._content, None, root, path.parent)
+    display = scan.display_path(path)
+    checking = scan.checking_for(content.settings, decode_photos=False)
+    found = rules.body_findings(display, content._content, None, checking, path.parent)
     if found:  # read the source again only to give the editor line numbers
-        found = rules.body_findings(display, content._content, read_source(path, display), root, path.parent)
+        found = rules.body_findings(display, content._content, read_source(path, display), checking, path.parent)
+    found += value_findings(content, display)
     content.body_errors = [f for f in found if f.is_error]
     content._content = sanitize_html(content._content)
 
@@ -43,5 +55,34 @@ def raise_article_body_errors(generator) -> None:
     _raise_body_errors(all_articles(generator))
 
 
-def raise_page_body_errors(generator) -> None:
+def _claims(item, kind: str) -> list[Claim]:
+    """What `rules.claims` says of a source, said of a Pelican item: its published address,
+    its address in this build, and its redirect."""
+    settings = item.settings
+    display = scan.display_path(Path(item.source_path))
+    line = metadata_line(item.source_path, "Slug")
+    prefix = "ARTICLE" if kind == "article" else "PAGE"
+    published = settings[f"{prefix}_SAVE_AS"].format(**item.url_format)
+    found = [Claim(published, display, "Slug", line, settings[f"{prefix}_URL"].format(**item.url_format))]
+    if item.save_as and item.save_as != published:
+        found.append(Claim(item.save_as, display, "Slug", line, item.url, draft=True))
+    old_path = item.metadata.get("old_path")
+    if old_path:
+        redirect = redirect_claim(old_path, display, metadata_line(item.source_path, "Old_path"))
+        if redirect.save_as not in {claim.save_as for claim in found}:
+            found.append(redirect)
+    return found
+
+
+def check_addresses(generator) -> None:
+    """Once articles and pages are read (pages come last): no item or redirect takes an address
+    another one has or the site's own pages use. Raises the body errors of pages first."""
     _raise_body_errors(all_pages(generator))
+    context = generator.context
+    articles = [item for name in ("articles", "hidden_articles", "drafts") for item in context.get(name, [])]
+    claims = [claim for item in articles for claim in _claims(item, "article")]
+    claims += [claim for item in all_pages(generator) for claim in _claims(item, "page")]
+    errors = rules.address_findings(claims, generator.settings)
+    if errors:
+        raise ContentError(errors)
+

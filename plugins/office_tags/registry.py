@@ -8,11 +8,10 @@ from functools import lru_cache
 from pathlib import Path
 
 from sitelib.errors import SiteConfigError
+from sitelib.site_folders import OFFICE_URL, REGION_URL
 
 OFFICE_KINDS = ("kanwil", "kabupaten", "kota")
 # Where office and region pages and feeds are published.
-OFFICE_URL = "kantor/{code}/"
-REGION_URL = "wilayah/{code}/"
 FEED_PATH = "feed/atom.xml"
 REGION_KINDS = ("provinsi", "karesidenan")
 
@@ -121,6 +120,12 @@ def _choice(entry, key, choices, where, what):
     return choices[value] if isinstance(choices, dict) else value
 
 
+def _check_code(code: str, where: str) -> None:
+    """Codes become addresses (/kantor/{code}/, /wilayah/{code}/): lowercase letters, digits and hyphens only."""
+    if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", code):
+        raise SiteConfigError(f"{where}: kode '{code}' hanya boleh huruf kecil, angka dan tanda minus.")
+
+
 def build_registry(data: dict, path: str) -> Registry:
     """Check the registry's data and index every code and alias; any error stops the build."""
     institutions: dict[str, Institution] = {}
@@ -150,6 +155,7 @@ def build_registry(data: dict, path: str) -> Registry:
     for number, entry in enumerate(_entries(data, "region", path), start=1):
         where = f"{path}, [[region]] ke-{number}"
         code = _required(entry, "code", where)
+        _check_code(code, where)
         if code in regions:
             raise SiteConfigError(f"{where}: kode wilayah '{code}' sudah dipakai.")
         parent = _choice(entry, "parent", regions, where, "wilayah induk") if "parent" in entry else None
@@ -167,8 +173,7 @@ def build_registry(data: dict, path: str) -> Registry:
     for number, entry in enumerate(_entries(data, "office", path), start=1):
         where = f"{path}, [[office]] ke-{number}"
         code = _required(entry, "code", where)
-        if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", code):
-            raise SiteConfigError(f"{where}: kode '{code}' hanya boleh huruf kecil, angka dan tanda minus.")
+        _check_code(code, where)
         if code in offices:
             raise SiteConfigError(f"{where}: kode kantor '{code}' sudah dipakai.")
         office = Office(

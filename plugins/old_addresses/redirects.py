@@ -13,14 +13,20 @@ class Redirect:
     source_path: str
 
 
+# A redirect is a page: an address ending in "/" (a folder's index.html) or an HTML file.
+PAGE_SUFFIXES = (".html", ".htm")
+
+
 def old_path_problem(old_path: str) -> str:
     """Why `old_path` cannot have a redirect page, or ''."""
     if not old_path.startswith("/") or old_path == "/":
         return "harus diawali garis miring dan bukan beranda, misalnya /2021/06/15/judul-berita/"
     if "?" in old_path or "#" in old_path or "\\" in old_path:
         return "tidak boleh berisi ?, # atau \\ (situs statis tidak bisa menjawab alamat ?p=…)"
-    if ".." in old_path.split("/") or "//" in old_path:
-        return "tidak boleh berisi .. atau //"
+    if {".", ".."} & set(old_path.split("/")) or "//" in old_path:
+        return "tidak boleh berisi bagian . atau .. atau //"
+    if not old_path.endswith("/") and posixpath.splitext(old_path)[1].lower() not in PAGE_SUFFIXES:
+        return "harus diakhiri garis miring atau .html, misalnya /2021/06/15/judul-berita/"
     return ""
 
 

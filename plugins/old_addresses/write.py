@@ -1,9 +1,9 @@
 """Writing the redirect pages, after every article and page (so a clash is seen)."""
 
 import os
-from pathlib import Path
 
 from sitelib.errors import ContentError, Finding, metadata_line
+from sitelib.output import output_file
 
 from .redirects import redirect_for
 
@@ -25,11 +25,11 @@ def redirects(context) -> list:
 def write_redirects(generator, writer) -> None:
     """Rendered and written directly, not through Pelican's writer: its `content_written`
     signal would put the redirects into the sitemap."""
-    output = Path(generator.output_path)
     template = generator.get_template("redirect")
     clashes, written = [], set()
     for redirect in redirects(generator.context):
-        if (output / redirect.save_as).exists() or redirect.save_as in written:
+        target = output_file(generator.output_path, redirect.save_as)
+        if target.exists() or redirect.save_as in written:
             clashes.append(Finding(
                 os.path.relpath(redirect.source_path), "Old_path",
                 f"alamat lama {redirect.old_path} sudah dipakai halaman lain situs ini.",
@@ -38,7 +38,6 @@ def write_redirects(generator, writer) -> None:
             ))
             continue
         written.add(redirect.save_as)
-        target = output / redirect.save_as
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(template.render({**generator.context, "redirect": redirect}), encoding="utf-8")
     if clashes:

@@ -17,6 +17,16 @@ pillow_heif.register_heif_opener()  # Image.open reads .heic/.heif from here on
 
 LARGE_FILE_BYTES = 15 * 1024 * 1024
 LARGE_SIDE_PIXELS = 8000
+# The largest phone cameras make 200 megapixels; nothing above this is decoded.
+MAX_PIXELS = 250_000_000
+# A photo's file holds at least a byte per few pixels; a small file declaring a
+# huge picture (a "decompression bomb": 20 KB for 169 megapixels) is refused
+# before decoding. Checked from this many pixels, so small graphics pass.
+MAX_PIXELS_PER_BYTE = 1000
+PROPORTION_CHECKED_FROM = 12_000_000
+# Pillow's own guard (a warning, then an English error) is replaced by ours:
+# every decode below reads the header first and refuses a photo too large.
+Image.MAX_IMAGE_PIXELS = None
 ORIENTATION_TAG = 0x0112
 SIDEWAYS_ORIENTATIONS = {5, 6, 7, 8}  # rotated by 90°: width and height swap
 SRGB = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
@@ -26,6 +36,14 @@ DECODE_ERRORS = (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFEr
 
 class UnreadablePhoto(Exception):
     """The file is not an image we can read (corrupt, truncated, unknown format)."""
+
+
+class OversizedPhoto(UnreadablePhoto):
+    """The photo declares more pixels than we decode, or far more than its file can hold."""
+
+    def __init__(self, header: "PhotoHeader"):
+        super().__init__(f"{header.width} x {header.height} pixels in {header.file_bytes} bytes")
+        self.header = header
 
 
 @dataclass(frozen=True)
@@ -39,8 +57,21 @@ class PhotoHeader:
     has_alpha: bool
 
     @property
+    def pixels(self) -> int:
+        return self.width * self.height
+
+    @property
     def is_large(self) -> bool:
         return self.file_bytes > LARGE_FILE_BYTES or max(self.width, self.height) > LARGE_SIDE_PIXELS
+
+    @property
+    def too_many_pixels(self) -> bool:
+        return self.pixels > MAX_PIXELS
+
+    @property
+    def out_of_proportion(self) -> bool:
+        """A file far too small for the picture it declares (a decompression bomb)."""
+        return self.pixels >= PROPORTION_CHECKED_FROM and self.pixels > MAX_PIXELS_PER_BYTE * max(self.file_bytes, 1)
 
 
 def _has_alpha(image: Image.Image) -> bool:
@@ -54,6 +85,30 @@ def read_header(path: Path) -> PhotoHeader:
             if image.getexif().get(ORIENTATION_TAG) in SIDEWAYS_ORIENTATIONS:
                 width, height = height, width
             return PhotoHeader(image.format or "", width, height, Path(path).stat().st_size, _has_alpha(image))
+    except DECODE_ERRORS as error:
+        raise UnreadablePhoto(str(error)) from error
+
+
+def decodable_header(path: Path) -> PhotoHeader:
+    """The header of a photo we may decode; OversizedPhoto before any pixel is read otherwise."""
+    header = read_header(path)
+    if header.too_many_pixels or header.out_of_proportion:
+        raise OversizedPhoto(header)
+    return header
+
+
+def verify_decodes(path: Path) -> None:
+    """Decode the whole photo once, or raise UnreadablePhoto (a truncated or corrupt file).
+
+    A JPEG is decoded at an eighth of its size (libjpeg scales while decoding),
+    which still reads every byte of its data; other formats are decoded whole.
+    """
+    decodable_header(path)
+    try:
+        with Image.open(path) as image:
+            if image.format == "JPEG":
+                image.draft(image.mode, (max(1, image.width // 8), max(1, image.height // 8)))
+            image.load()
     except DECODE_ERRORS as error:
         raise UnreadablePhoto(str(error)) from error
 
@@ -84,6 +139,7 @@ def _to_srgb(image: Image.Image, mode: str) -> Image.Image:
 
 def decode_upright(path: Path) -> Image.Image:
     """The photo's pixels, upright, RGB (RGBA if it has transparency), sRGB, with no metadata at all."""
+    decodable_header(path)
     try:
         with Image.open(path) as opened:
             alpha = _has_alpha(opened)

@@ -5,12 +5,13 @@ import shutil
 from pathlib import Path
 
 from sitelib.content import all_articles, all_pages
-from sitelib.errors import ContentError, Finding
-from sitelib.links import STATIC_PLACEHOLDERS, linked_file
+from sitelib.errors import ContentError, Finding, line_containing, metadata_line
+from sitelib.links import STATIC_PLACEHOLDERS, local_file
+from sitelib.output import output_file
 
 from .decoding import UnreadablePhoto
 from .figures import FeaturedPhoto, responsive_body
-from .problems import unreadable
+from .problems import problem_of
 from .variants import full_size_variant, photo_variants
 
 CACHE_FOLDER = "foto"
@@ -29,23 +30,25 @@ class PhotoResolver:
     def _local_file(self, reference: str) -> Path | None:
         if not reference.startswith(STATIC_PLACEHOLDERS):
             return None
-        path = linked_file(reference, Path(self.content.source_path).parent, self.root)
-        return path if path.is_file() else None  # a missing file: content_checks reports it
+        # Missing, outside the content folder or a symbolic link: content_checks reports it.
+        return local_file(reference, Path(self.content.source_path).parent, self.root)
 
-    def _made(self, make, path: Path, field: str):
+    def _made(self, make, path: Path, field: str, reference: str):
         try:
             return make(path, self.cache)
         except UnreadablePhoto as error:
-            problem = unreadable(path)
+            problem = problem_of(path, error)
+            source = self.content.source_path
+            line = metadata_line(source, field) if field else line_containing(source, reference)
             raise ContentError([Finding(
-                os.path.relpath(self.content.source_path), field, problem.message, hint=problem.hint,
+                os.path.relpath(source), field, problem.message, line, hint=problem.hint,
             )]) from error
 
     def photo(self, reference: str, field: str = ""):
         path = self._local_file(reference)
         if path is None:
             return None
-        photo = self._made(photo_variants, path, field)
+        photo = self._made(photo_variants, path, field, reference)
         self.used.extend(photo.variants)
         return photo
 
@@ -53,7 +56,7 @@ class PhotoResolver:
         path = self._local_file(reference)
         if path is None:
             return None
-        variant = self._made(full_size_variant, path, "")
+        variant = self._made(full_size_variant, path, "", reference)
         self.used.append(variant)
         return variant
 
@@ -89,12 +92,11 @@ def add_to_pages(generator) -> None:
 
 
 def _write(items, output_path: str) -> None:
-    output = Path(output_path)
     for item in items:
         if not item.save_as:
             continue  # not published by this build
         for variant in getattr(item, "photo_variants", ()):
-            target = output / variant.published
+            target = output_file(output_path, variant.published)
             if not target.exists():
                 target.parent.mkdir(parents=True, exist_ok=True)
                 shutil.copyfile(variant.cached, target)

@@ -1,20 +1,32 @@
 """What is wrong with a photo file, in the words `invoke check` and the build both use."""
 
+import hashlib
 import os
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from babel.numbers import format_decimal
 
 from sitelib.errors import ERROR, WARNING
 
-from .decoding import LARGE_FILE_BYTES, LARGE_SIDE_PIXELS, UnreadablePhoto, read_header
+from .decoding import (
+    LARGE_FILE_BYTES, LARGE_SIDE_PIXELS, MAX_PIXELS, OversizedPhoto, PhotoHeader, UnreadablePhoto,
+    decodable_header, verify_decodes,
+)
 
 UNREADABLE_HINT = "Simpan ulang foto dari ponsel atau kamera sebagai JPEG, PNG atau HEIC, lalu ganti berkasnya."
 LARGE_HINT = (
     "Perkecil foto sebelum disimpan (lebar 2.000–4.000 piksel sudah cukup); "
     "situs tetap membuat sendiri ukuran untuk pembaca."
 )
+OVERSIZED_HINT = (
+    "Simpan ulang foto aslinya dari ponsel atau kamera (paling besar 200 megapiksel), "
+    "atau perkecil dulu, lalu ganti berkasnya."
+)
+# Change when the decoding check would judge a file differently.
+DECODE_CHECK_VERSION = b"full-decode-1"
+DECODED_FINE = "utuh"
 
 
 @dataclass(frozen=True)
@@ -28,22 +40,85 @@ def _number(value: float, pattern: str = "#,##0") -> str:
     return format_decimal(value, format=pattern, locale="id")
 
 
+def _size(header: PhotoHeader) -> str:
+    return f"{_number(header.width)} × {_number(header.height)} piksel"
+
+
 def unreadable(path: Path) -> PhotoProblem:
     return PhotoProblem(ERROR, f"foto '{os.path.relpath(path)}' tidak bisa dibaca: berkas rusak atau bukan gambar.", UNREADABLE_HINT)
 
 
-def photo_problems(path: Path) -> list[PhotoProblem]:
-    """Problems of an existing photo file, from its header only (fast enough for every check)."""
-    try:
-        header = read_header(path)
-    except UnreadablePhoto:
-        return [unreadable(path)]
-    if not header.is_large:
-        return []
+def oversized(path: Path, header: PhotoHeader) -> PhotoProblem:
+    megapixels = _number(header.pixels / 1_000_000, "#,##0.0")
+    if header.too_many_pixels:
+        why = f"{megapixels} megapiksel, di atas batas {_number(MAX_PIXELS // 1_000_000)} megapiksel"
+    else:
+        kilobytes = _number(header.file_bytes / 1024, "#,##0.0")
+        why = f"berkas {kilobytes} KB menyatakan {megapixels} megapiksel, jauh terlalu kecil untuk foto sebesar itu"
+    return PhotoProblem(
+        ERROR, f"foto '{os.path.relpath(path)}' ({_size(header)}) tidak diolah: {why}.", OVERSIZED_HINT,
+    )
+
+
+def problem_of(path: Path, error: UnreadablePhoto) -> PhotoProblem:
+    """The problem an exception from decoding stands for."""
+    return oversized(path, error.header) if isinstance(error, OversizedPhoto) else unreadable(path)
+
+
+def large(path: Path, header: PhotoHeader) -> PhotoProblem:
     megabytes = _number(header.file_bytes / 1024 / 1024, "#,##0.0")
-    return [PhotoProblem(
+    return PhotoProblem(
         WARNING,
-        f"foto '{os.path.relpath(path)}' berukuran {megabytes} MB, {_number(header.width)} × {_number(header.height)} piksel "
+        f"foto '{os.path.relpath(path)}' berukuran {megabytes} MB, {_size(header)} "
         f"(di atas {LARGE_FILE_BYTES // 1024 // 1024} MB atau {_number(LARGE_SIDE_PIXELS)} piksel memperlambat build).",
         LARGE_HINT,
-    )]
+    )
+
+
+def header_problems(path: Path) -> list[PhotoProblem]:
+    """What the header alone tells (no pixel decoded): unreadable, too large to decode, large."""
+    try:
+        header = decodable_header(path)
+    except UnreadablePhoto as error:
+        return [problem_of(path, error)]
+    return [large(path, header)] if header.is_large else []
+
+
+@lru_cache(maxsize=None)
+def _digest(path: str, size: int, modified: int) -> str:
+    """The content hash of a photo, computed once per version of the file in a run (many articles share photos)."""
+    return hashlib.sha256(DECODE_CHECK_VERSION + Path(path).read_bytes()).hexdigest()
+
+
+def _decodes_completely(path: Path, cache_dir: Path) -> bool:
+    """Whether the whole photo decodes; the answer is kept under a hash of its bytes."""
+    facts = path.stat()
+    digest = _digest(str(path), facts.st_size, facts.st_mtime_ns)
+    verdict = cache_dir / digest[:2] / digest
+    if verdict.is_file():
+        return verdict.read_text() == DECODED_FINE
+    try:
+        verify_decodes(path)
+        fine = True
+    except UnreadablePhoto:
+        fine = False
+    verdict.parent.mkdir(parents=True, exist_ok=True)
+    partial = verdict.with_suffix(f".{os.getpid()}.tmp")
+    partial.write_text(DECODED_FINE if fine else "rusak")
+    partial.replace(verdict)
+    return fine
+
+
+def photo_problems(path: Path, cache_dir: Path | None = None) -> list[PhotoProblem]:
+    """Problems of an existing photo file: its header, then (with a cache folder) a complete decode.
+
+    `invoke check` decodes every photo once (cached by content hash) so a
+    truncated file is caught before the build; the build itself decodes the
+    photos when it makes their variants and reports the same problem.
+    """
+    problems = header_problems(path)
+    if cache_dir is None or any(problem.severity == ERROR for problem in problems):
+        return problems
+    if not _decodes_completely(path, cache_dir):
+        return [unreadable(path)]
+    return problems

@@ -16,12 +16,14 @@ from pathlib import Path
 
 from PIL import Image
 
-from .decoding import PhotoHeader, decode_upright, read_header
+from sitelib.site_folders import PHOTO_VARIANT_FOLDER
+
+from .decoding import PhotoHeader, decodable_header, decode_upright
 
 # Part of every variant's name: change it whenever variants would come out differently.
 CACHE_KEY_VERSION = b"upright-srgb-no-metadata-1"
 WIDTHS = (480, 800, 1200)
-VARIANT_FOLDER = "images/varian"
+VARIANT_FOLDER = PHOTO_VARIANT_FOLDER
 SAVE_OPTIONS = {
     "JPEG": {"quality": 82, "optimize": True, "progressive": True},
     "PNG": {"optimize": True},
@@ -85,7 +87,7 @@ def url_safe_stem(path: Path) -> str:
 @lru_cache(maxsize=None)
 def _source(path: str, modified: int) -> SourcePhoto:
     digest = hashlib.sha256(CACHE_KEY_VERSION + Path(path).read_bytes()).hexdigest()[:10]
-    return SourcePhoto(path, f"{url_safe_stem(Path(path))}-{digest}", read_header(Path(path)))
+    return SourcePhoto(path, f"{url_safe_stem(Path(path))}-{digest}", decodable_header(Path(path)))
 
 
 def _save(image: Image.Image, image_format: str, path: Path) -> None:

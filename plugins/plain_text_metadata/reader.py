@@ -1,12 +1,24 @@
-"""A Markdown reader whose plain-text metadata fields reach typogrify as escaped text."""
+"""Our Markdown reader: the header read by `sitelib.metadata`, plain-text fields escaped for typogrify.
+
+Pelican's own Markdown reader leaves the header to Python-Markdown's `meta`
+extension; `invoke check` and the office permission check would then read
+headers with another parser, and a file could mean one thing to the check
+and another to the build. This reader uses the one parser everything else
+uses and gives Markdown only the body.
+"""
 
 import html
 
+from markdown import Markdown
 from pelican.readers import MarkdownReader
+from pelican.utils import pelican_open
+
+from sitelib.metadata import parse_document
 
 # Fields an editor types as plain text. (Image texts and credits are never
 # fed to typogrify; templates escape them.)
 PLAIN_TEXT_FIELDS = ("title", "summary")
+META_EXTENSION = "markdown.extensions.meta"
 
 
 def as_html_text(value: str) -> str:
@@ -18,11 +30,24 @@ def as_html_text(value: str) -> str:
     return html.escape(value, quote=False).replace("\\", "&#92;")
 
 
+def markdown_without_meta(settings: dict) -> dict:
+    """Python-Markdown's settings minus the `meta` extension Pelican adds (the header is ours to read)."""
+    return {**settings, "extensions": [name for name in settings.get("extensions", []) if name != META_EXTENSION]}
+
+
 class PlainTextMarkdownReader(MarkdownReader):
+    def read(self, source_path):
+        """The body rendered by Markdown, the header's first value of each key as metadata."""
+        self._source_path = source_path
+        with pelican_open(source_path) as text:
+            document = parse_document(text)
+        self._md = Markdown(**markdown_without_meta(self.settings["MARKDOWN"]))
+        content = self._md.convert(document.body)
+        metadata = {key: self.process_metadata(key, entry.value) for key, entry in document.metadata.items()}
+        return content, metadata
+
     def process_metadata(self, name, value):
         if name in PLAIN_TEXT_FIELDS:
-            if isinstance(value, list):  # continuation lines
-                value = " ".join(part.strip() for part in value)
             value = as_html_text(value)
         return super().process_metadata(name, value)
 

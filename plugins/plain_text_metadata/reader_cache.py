@@ -8,7 +8,7 @@ the reader behaviour that filled it; a different stamp discards the cache.
 from pathlib import Path
 
 # Change when the reader's output changes for unchanged files.
-READER_VERSION = "plain-text-metadata-1"
+READER_VERSION = "one-header-parser-2"
 STAMP = "versi-pembaca.txt"
 
 

@@ -5,8 +5,9 @@ import sys
 from pathlib import Path
 
 from sitelib.errors import SiteConfigError
+from sitelib.site_folders import SEARCH_INDEX_FOLDER
 
-INDEX_FOLDER = "pagefind"
+INDEX_FOLDER = SEARCH_INDEX_FOLDER
 
 
 def pagefind_command(site: Path) -> list[str]:

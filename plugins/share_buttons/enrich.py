@@ -7,11 +7,13 @@ from pathlib import Path
 from pelican.generators import ArticlesGenerator, PagesGenerator
 
 from sitelib.content import all_articles, all_pages
+from sitelib.output import output_file
+from sitelib.site_folders import SHARE_CARD_FOLDER
 from sitelib.text import plain_text
 
 from . import card_image, links, networks
 
-CARD_FOLDER = "kartu"
+CARD_FOLDER = SHARE_CARD_FOLDER
 
 
 @dataclass(frozen=True)
@@ -88,7 +90,7 @@ def write_card(content, output_path: str) -> None:
     """Copy the cached card of `content` into the output folder."""
     image = getattr(content, "share_image", None)
     if image and image.cached_file:
-        target = Path(output_path) / image.output_path
+        target = output_file(output_path, image.output_path)
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(image.cached_file, target)
 

@@ -2,6 +2,8 @@
 
 from pathlib import Path
 
+from sitelib.output import output_file
+
 from .manifest import load_manifest
 
 
@@ -23,8 +25,8 @@ def add_template_function(generator) -> None:
 
 
 def write_assets(pelican) -> None:
-    output = Path(pelican.output_path) / pelican.settings["THEME_STATIC_DIR"]
+    folder = pelican.settings["THEME_STATIC_DIR"]
     for asset in load_manifest(static_dir(pelican.settings)).values():
-        target = output / asset.published
+        target = output_file(pelican.output_path, f"{folder}/{asset.published}")
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(asset.data)

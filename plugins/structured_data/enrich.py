@@ -1,18 +1,18 @@
 """JSON-LD on articles and the home page, and the news sitemap, from Pelican's objects."""
 
 from datetime import datetime
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from pelican.generators import ArticlesGenerator
 
 from site_assets.publish import asset_path
 from sitelib.content import all_articles
+from sitelib.output import output_file
+from sitelib.site_folders import NEWS_SITEMAP
 
 from . import jsonld, news_sitemap
 
 LOGO = "images/logo.png"
-NEWS_SITEMAP = "news-sitemap.xml"
 
 
 def publisher(settings) -> dict:
@@ -62,4 +62,4 @@ def write_news_sitemap(generator, writer) -> None:
         for article in news_sitemap.recent(generator.articles, now)
     ]
     xml = news_sitemap.news_sitemap(entries, generator.settings["SITENAME"])
-    (Path(generator.output_path) / NEWS_SITEMAP).write_text(xml, encoding="utf-8")
+    output_file(generator.output_path, NEWS_SITEMAP).write_text(xml, encoding="utf-8")

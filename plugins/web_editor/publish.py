@@ -9,6 +9,7 @@ from pelican.generators import ArticlesGenerator
 
 from office_tags.enrich import registry_for
 from sitelib.errors import SiteConfigError
+from sitelib.site_folders import WEB_EDITOR_FOLDER
 
 from .config import editor_config
 
@@ -16,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[2]
 EDITOR_FOLDER = ROOT / "web_editor"
 OUR_SCRIPTS = EDITOR_FOLDER / "src"
 PAGE_TEMPLATE = EDITOR_FOLDER / "admin.html"
-OUTPUT_FOLDER = "admin"
+OUTPUT_FOLDER = WEB_EDITOR_FOLDER
 
 
 def bundle_folder() -> Path:

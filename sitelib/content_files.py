@@ -1,0 +1,125 @@
+"""Which files are the site's content: one decision for the build, every check and the web editor.
+
+Articles and pages are Markdown files ending in `.md`, nothing else. Any
+other file in the article or page folders (`.html`, `.rst`, `.markdown`, a
+hidden file, a symbolic link) is not read by the build and not published:
+it is a GALAT, so nothing there escapes the checks. Pelican's other readers
+are switched off (READERS in pelicanconf.py) so it reads exactly this set.
+"""
+
+import os
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+CONTENT_EXTENSION = "md"
+ARTICLE, PAGE = "article", "page"
+# Markdown spellings Pelican's Markdown reader would accept, but we do not.
+OTHER_MARKDOWN_SUFFIXES = (".markdown", ".mkd", ".mdown")
+
+WRONG_SUFFIX_HINT = "Ganti nama berkasnya sehingga berakhiran .md."
+NOT_MARKDOWN_HINT = (
+    "Hanya berkas .md yang dibaca sebagai berita atau halaman. Tulis isinya sebagai berkas .md "
+    "(misalnya dengan `invoke new`), atau hapus berkas ini; foto disimpan di content/images/."
+)
+
+
+@dataclass(frozen=True)
+class ContentFile:
+    path: Path
+    kind: str  # ARTICLE or PAGE
+
+
+@dataclass(frozen=True)
+class ForeignFile:
+    """A file in a content folder that is not content: why, and how to fix it (Indonesian)."""
+
+    path: Path
+    message: str
+    hint: str
+
+
+def foreign_reason(name: str) -> tuple[str, str] | None:
+    """Why a regular file called `name` in a content folder is not content, or None when it is."""
+    if name.startswith("."):
+        return "berkas tersembunyi di folder konten tidak dibaca.", "Hapus berkas ini."
+    suffix = PurePosixPath(name).suffix.lower()
+    if suffix in OTHER_MARKDOWN_SUFFIXES or (suffix == ".md" and not name.endswith(".md")):
+        return f"berkas Markdown berakhiran '{PurePosixPath(name).suffix}' tidak dibaca.", WRONG_SUFFIX_HINT
+    if not name.endswith(f".{CONTENT_EXTENSION}"):
+        return "berkas ini bukan berkas .md, jadi tidak dibaca sebagai berita atau halaman.", NOT_MARKDOWN_HINT
+    return None
+
+
+SYMLINK = ("tautan simbolik (symlink) tidak boleh ada di folder konten.", "Ganti dengan berkas atau folder biasa.")
+NOT_A_FILE = ("ini bukan berkas biasa.", "Hapus dari folder konten.")
+
+
+def content_folders(settings) -> list[tuple[str, Path]]:
+    """(kind, folder or file) for every configured article and page path, below PATH."""
+    root = Path(settings["PATH"])
+    return [(ARTICLE, root / path) for path in settings["ARTICLE_PATHS"]] + [
+        (PAGE, root / path) for path in settings["PAGE_PATHS"]
+    ]
+
+
+def _entry(path: Path, kind: str, found: list, foreign: list) -> None:
+    if path.is_symlink():
+        foreign.append(ForeignFile(path, *SYMLINK))
+    elif not path.is_file():
+        foreign.append(ForeignFile(path, *NOT_A_FILE))
+    elif (reason := foreign_reason(path.name)) is not None:
+        foreign.append(ForeignFile(path, *reason))
+    else:
+        found.append(ContentFile(path, kind))
+
+
+def scan_content(settings) -> tuple[list[ContentFile], list[ForeignFile]]:
+    """The content files, and every other file in the content folders, in a stable order.
+
+    Symbolic links are never followed (Pelican would follow them anywhere on
+    the machine): a link is itself a foreign file.
+    """
+    found: list[ContentFile] = []
+    foreign: list[ForeignFile] = []
+    for kind, top in content_folders(settings):
+        if top.is_symlink() or top.is_file():
+            _entry(top, kind, found, foreign)
+            continue
+        for folder, subfolders, files in os.walk(top):
+            folder_path = Path(folder)
+            for name in sorted(subfolders):
+                if (folder_path / name).is_symlink():
+                    foreign.append(ForeignFile(folder_path / name, *SYMLINK))
+            subfolders[:] = sorted(name for name in subfolders if not (folder_path / name).is_symlink())
+            for name in sorted(files):
+                _entry(folder_path / name, kind, found, foreign)
+    return found, foreign
+
+
+def folder_kind(repository_path: str, settings) -> str | None:
+    """ARTICLE or PAGE for a path (relative to the project, as git names it) inside an article or
+    page folder, content or not; None outside them."""
+    path = PurePosixPath(repository_path)
+    for kind, top in content_folders(settings):
+        top_path = PurePosixPath(top.as_posix())
+        if path == top_path or top_path in path.parents:
+            return kind
+    return None
+
+
+def kind_of(repository_path: str, settings) -> str | None:
+    """ARTICLE or PAGE when the path is a content file's place by its name (a regular file there is
+    content), else None."""
+    kind = folder_kind(repository_path, settings)
+    return kind if kind and foreign_reason(PurePosixPath(repository_path).name) is None else None
+
+
+def is_content_file(path: Path, settings) -> bool:
+    """True when `path` is one of the site's articles or pages (a `{filename}` link may point to it)."""
+    if path.is_symlink() or not path.is_file() or foreign_reason(path.name) is not None:
+        return False
+    resolved = path.resolve()
+    return any(
+        resolved == top.resolve() or resolved.is_relative_to(top.resolve())
+        for _, top in content_folders(settings)
+    )

@@ -1,0 +1,30 @@
+"""Every file a plugin writes goes below the output folder, nowhere else."""
+
+from pathlib import Path
+
+from .errors import SiteConfigError
+
+
+class OutsideOutputError(SiteConfigError):
+    """A plugin was about to write outside the output folder."""
+
+
+def output_file(output_root: str | Path, relative: str) -> Path:
+    """The file `relative` below `output_root`, resolved; refuses any path that would leave it."""
+    root = Path(output_root).resolve()
+    target = (root / relative).resolve()
+    if not target.is_relative_to(root) or target == root:
+        raise OutsideOutputError(
+            f"Build dihentikan: berkas '{relative}' akan ditulis di luar folder keluaran {root}. "
+            "Periksa Slug, Old_path dan alamat lain di konten; tidak ada yang ditulis."
+        )
+    return target
+
+
+def make_readable(folder: Path) -> None:
+    """Folders 0755 and files 0644, whatever the umask (or mkdtemp's 0700) made them: hosts serve them as they are."""
+    folder = Path(folder)
+    folder.chmod(0o755)
+    for path in folder.rglob("*"):
+        if not path.is_symlink():
+            path.chmod(0o755 if path.is_dir() else 0o644)
