@@ -81,7 +81,7 @@ def test_safe_relative(save_as, safe):
     ("/2021/06/15/judul/", ""), ("/lama.html", ""), ("/berita/lama.htm", ""),
     ("/2021/../x/", "bagian . atau .."), ("/./x/", "bagian . atau .."), ("//x/", "//"), ("x/", "diawali garis miring"),
     ("/?p=12", "tidak boleh berisi ?"), ("/a\\b/", "tidak boleh berisi ?"), ("/sitemap.xml", "diakhiri garis miring atau .html"),
-    ("/x.php", "diakhiri garis miring atau .html"),
+    ("/x.php", "diakhiri garis miring atau .html"), ("/a\nStatus: hidden/", "baris baru"), ("/a\u2028b/", "karakter kendali"),
 ])
 def test_old_path_forms(old_path, problem):
     assert problem in old_path_problem(old_path) if problem else old_path_problem(old_path) == ""

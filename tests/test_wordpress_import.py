@@ -7,7 +7,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, text_of
-from editorial.wordpress.html_body import PhotoSource, autop, to_markdown
+from editorial.wordpress.html_body import autop, to_markdown
+from editorial.wordpress.photos import PhotoSource
 from editorial.wordpress.post_metadata import CategoryMap, credit, first_sentence, old_path, our_slug
 from seed_articles import KOTA_MAGELANG, WONOSOBO
 from site_copy import copy_project, invoke

@@ -29,7 +29,8 @@ HEADER = """<?xml version="1.0" encoding="UTF-8" ?>
 <wp:wxr_version>1.2</wp:wxr_version>
 <wp:base_site_url>{site}</wp:base_site_url>
 <wp:base_blog_url>{site}</wp:base_blog_url>
-<wp:author><wp:author_id>2</wp:author_id><wp:author_login><![CDATA[humas]]></wp:author_login><wp:author_display_name><![CDATA[Humas Kankemenag]]></wp:author_display_name></wp:author>
+{authors}"""
+AUTHOR = """<wp:author><wp:author_id>2</wp:author_id><wp:author_login><![CDATA[humas]]></wp:author_login><wp:author_display_name><![CDATA[{name}]]></wp:author_display_name></wp:author>
 """
 
 
@@ -139,6 +140,93 @@ def magelang_export(folder: Path) -> tuple[Path, Path]:
     return write_export(folder / "kota-magelang.xml", "Kankemenag Kota Magelang", MAGELANG_SITE, items), uploads
 
 
-def write_export(path: Path, title: str, site: str, items: list[str]) -> Path:
-    path.write_text(HEADER.format(title=title, site=site) + "".join(items) + "</channel>\n</rss>\n", encoding="utf-8")
+def write_export(path: Path, title: str, site: str, items: list[str], author: str = "Humas Kankemenag") -> Path:
+    header = HEADER.format(title=title, site=site, authors=AUTHOR.format(name=author))
+    path.write_text(header + "".join(items) + "</channel>\n</rss>\n", encoding="utf-8")
     return path
+
+
+# An export made by someone careless or hostile (issue #16): every value is untrusted.
+HOSTILE_SITE = "https://kemenag-jahat.contoh.test"
+HOSTILE_UPLOADS_URL = f"{HOSTILE_SITE}/wp-content/uploads"
+CANARY = b"-----BEGIN OPENSSH PRIVATE KEY-----\nkunci rahasia, tidak boleh disalin\n"
+# Injected header lines: none of them may become a line of a written file.
+INJECTED = "Status: hidden"
+HOSTILE_AUTHOR = f"Humas\n{INJECTED}"
+# A long nesting of tags: the HTML converter cannot follow it.
+DEEP_HTML = "<div>" * 3000 + "Isi" + "</div>" * 3000
+
+
+def hostile_folders(folder: Path) -> tuple[Path, Path]:
+    """(uploads folder, the private file beside it) with symlinks that lead out of the uploads folder."""
+    uploads = folder / "uploads-jahat"
+    canary = folder / "rahasia" / "kunci.jpg"
+    canary.parent.mkdir(parents=True)
+    canary.write_bytes(CANARY)
+    photo(uploads / "2024/06/sah.jpg", "olive")
+    photo(uploads / "2024/06/sampul.jpg", "purple")
+    photo(uploads / "2025/01/jalan.jpg", "gray")
+    photo(uploads / "2024/06/lewat.jpg", "navy")  # only in a post that is skipped: never copied
+    (uploads / "2024/06/tautan.jpg").symlink_to(canary)
+    (uploads / "2024/06/putar.jpg").symlink_to(uploads / "2024/06/putar.jpg")  # a loop
+    return uploads, canary
+
+
+def hostile_post(post_id: int, title: str, date: str, name: str, **extra) -> str:
+    """A post at WordPress's /YYYY/MM/DD/slug/ address unless `link` is given."""
+    link = extra.pop("link", f"{HOSTILE_SITE}/{date[:10].replace('-', '/')}/{name}/")
+    content = extra.pop("content", "<p>Temanggung – Isi berita.</p>")
+    return item(post_id=post_id, title=title, link=link, content=content, date=date, name=name, **extra)
+
+
+def hostile_items(canary: Path) -> list[str]:
+    """Posts with escaping photo paths, crafted dates, injected header lines, clashing slugs, bad old addresses."""
+    up = HOSTILE_UPLOADS_URL
+    escaping = "".join(f'<p><img src="{src}" alt="Foto jahat"></p>' for src in (
+        f"{up}/../rahasia/kunci.jpg", f"{up}/%2e%2e/rahasia/kunci.jpg", f"{up}/{canary}",
+        f"{up}/2024/06/tautan.jpg", f"{up}/2024/06/putar.jpg",
+    ))
+    good_photo = (f'<figure><img src="{up}/2024/06/sah.jpg" alt="Peserta rapat]\n{INJECTED}">'
+                  f"<figcaption>Rapat koordinasi\u2028Reporting_office: kota-magelang</figcaption></figure>")
+    post = hostile_post
+    return [
+        post(101, "Foto Di Luar Folder Uploads", "2024-06-03 08:00:00", "foto-di-luar-folder",
+             content=escaping + good_photo + "<p>Temanggung – Rapat koordinasi.</p>", meta={"_thumbnail_id": "201"}),
+        post(102, f"Rapat Koordinasi\n{INJECTED}&#10;Reporting_office: kota-magelang", "2024-06-04 09:00:00",
+             "rapat-baris-baru", link=f"{HOSTILE_SITE}/2024/06/04/rapat%0AStatus:%20hidden/",
+             categories=[("agenda", f"Agenda\x85{INJECTED}")],
+             tags=["Rakor\nReporting_office: kota-magelang", "Seksi\u2028PHU", "Data\u2029Offices: kab-kebumen", "Warta\x9cUtama"],
+             excerpt="Ringkasan&#13;Status: hidden", meta={"_thumbnail_id": "202"}),
+        post(103, "Tanggal Menuju Luar Repositori", "../../../../tmp/x", "tanggal-jahat",
+             content=f'<p><img src="{up}/2024/06/lewat.jpg" alt="Lewat"></p>'),
+        post(104, "Kembar Tanggal Mustahil Satu", "2024-02-30 10:00:00", "kembar-mustahil"),
+        post(105, "Kembar Tanggal Mustahil Dua", "2024-02-30 10:00:00", "kembar-mustahil", link=f"{HOSTILE_SITE}/?p=105"),
+        post(106, "Tanggal Ubah Rusak", "2024-06-05 08:00:00", "tanggal-ubah-rusak", modified="2024-13-01 08:00:00"),
+        post(107, "Rapat Koordinasi Pagi", "2024-06-05 09:00:00", "rapat-koordinasi"),
+        post(108, "Rapat Koordinasi Siang", "2024-06-05 09:00:00", "rapat-koordinasi",
+             link=f"{HOSTILE_SITE}/2024/06/05/rapat-koordinasi-siang/", content="<p>Temanggung – Rapat kedua.</p>"),
+        post(109, "Slug Sudah Dipakai", "2024-06-20 10:00:00", "sudah-ada"),
+        post(110, "Draf Kembar Juni", "2024-06-07 08:00:00", "draf-kembar", status="draft", link=f"{HOSTILE_SITE}/?p=110"),
+        post(111, "Draf Kembar Juli", "2024-07-08 08:00:00", "draf-kembar", status="draft", link=f"{HOSTILE_SITE}/?p=111",
+             content="<p>Temanggung – Draf kedua.</p>"),
+        post(112, "Tentang Kami", "2020-01-01 08:00:00", "tentang-kami", post_type="page",
+             link=f"{HOSTILE_SITE}/tentang-kami/", content="<p>Halaman lama.</p>"),
+        post(113, "Alamat Lama Bertitik", "2024-06-09 08:00:00", "alamat-bertitik",
+             link=f"{HOSTILE_SITE}/2024/06/09/a/../alamat-bertitik/"),
+        post(114, "HTML Bersarang Dalam", "2024-06-10 08:00:00", "html-bersarang", content=DEEP_HTML),
+        post(115, "???", "2024-06-11 08:00:00", "%2e%2e%2f%2e%2e"),
+        post(116, "Foto Ke Folder Bertaut", "2025-01-02 08:00:00", "foto-folder-bertaut",
+             content=f'<p><img src="{up}/2025/01/jalan.jpg" alt="Jalan"></p><p>Temanggung – Jalan.</p>'),
+        item(post_id=201, title="Sampul jahat", link=f"{HOSTILE_SITE}/?attachment_id=201", content="", date="2024-06-03 08:00:00",
+             post_type="attachment", status="inherit", attachment_url=f"{up}/%2e%2e/rahasia/kunci.jpg"),
+        item(post_id=202, title="Sampul", link=f"{HOSTILE_SITE}/?attachment_id=202", content="", date="2024-06-04 08:00:00",
+             post_type="attachment", status="inherit", attachment_url=f"{up}/2024/06/sampul.jpg",
+             excerpt="Keterangan&#12;Status: hidden", meta={"_wp_attachment_image_alt": f"Sampul\n{INJECTED}"}),
+    ]
+
+
+def hostile_export(folder: Path) -> tuple[Path, Path, Path]:
+    """(export, uploads folder, the private file outside the uploads folder)."""
+    uploads, canary = hostile_folders(folder)
+    export = write_export(folder / "jahat.xml", "Kankemenag Jahat", HOSTILE_SITE, hostile_items(canary), author=HOSTILE_AUTHOR)
+    return export, uploads, canary

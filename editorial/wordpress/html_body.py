@@ -5,17 +5,21 @@ paragraphs when it displays a post: a blank line starts one, a single line
 break is a <br>), block-editor content carries <!-- wp:… --> comments.
 Shortcodes: [caption] becomes our captioned photo, the others are removed
 (their text kept); share buttons and "dibaca N kali" counters are dropped.
-Photos under the site's uploads URL are taken from the uploads folder;
-anything else is reported, never hot-linked or left broken.
+Photos under the site's uploads URL are taken from the uploads folder
+(photos.py refuses paths that lead out of it); anything else is reported,
+never hot-linked or left broken. The alt text and caption of a photo are one
+line each, whatever the export holds.
 """
 
 import re
 from dataclasses import dataclass, field
-from pathlib import PurePosixPath
-from urllib.parse import unquote, urlsplit
+from pathlib import Path
 
-from bs4 import BeautifulSoup, Comment
+from bs4 import BeautifulSoup, Comment, Tag
 from markdownify import MarkdownConverter
+
+from .photos import PhotoSource, Refused
+from .single_line import one_line
 
 BLOCK_TAGS = ("p", "div", "figure", "ul", "ol", "li", "table", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "hr", "[caption")
 SHORTCODE = re.compile(r"\[(/?)([a-z][a-z0-9_-]*)((?:\s[^\]]*)?)\]")
@@ -34,7 +38,9 @@ class BodyReport:
     shortcodes: list[str] = field(default_factory=list)
     remnants: list[str] = field(default_factory=list)
     photos: list[str] = field(default_factory=list)  # uploads paths used
+    photo_files: dict[str, Path] = field(default_factory=dict)  # uploads path -> the file in the uploads folder
     missing_photos: list[str] = field(default_factory=list)
+    refused_photos: list[tuple[str, str]] = field(default_factory=list)  # (src, why), photos.py's reasons
     foreign_photos: list[str] = field(default_factory=list)
     alt_from_caption: int = 0
     alt_from_title: int = 0
@@ -85,65 +91,52 @@ def strip_shortcodes(html: str, report: BodyReport) -> str:
     return SHORTCODE.sub(drop, html)
 
 
-class PhotoSource:
-    """Where the export's photos are: the site's uploads URL and the local copy of the uploads folder."""
+def _photo_holder(image: Tag) -> Tag:
+    """What a photo stands for in the HTML: its <figure>, the link around it, or the <img> itself."""
+    wrapper = image.parent if image.parent is not None and image.parent.name == "a" else None
+    return image.find_parent("figure") or wrapper or image
 
-    def __init__(self, uploads_urls: list[str], uploads_folder, target_folder: str):
-        self.uploads_urls = [url.rstrip("/") + "/" for url in uploads_urls]
-        self.uploads_folder = uploads_folder
-        self.target_folder = target_folder  # below content/images, e.g. "kab-wonosobo"
 
-    def uploads_path(self, src: str) -> str | None:
-        """'2021/06/rakor.jpg' for a photo under the uploads URL (http or https), else None."""
-        wanted = urlsplit(src)
-        for base in self.uploads_urls:
-            known = urlsplit(base)
-            if wanted.netloc.lower() == known.netloc.lower() and wanted.path.startswith(known.path):
-                return unquote(wanted.path[len(known.path):])
+def _local_photo(src: str, photos: PhotoSource, report: BodyReport) -> tuple[Path, str] | None:
+    """The photo's file in the uploads folder; a missing, refused or foreign photo is reported and None."""
+    uploads_path = photos.uploads_path(src)
+    found = photos.local_file(uploads_path) if uploads_path else None
+    if isinstance(found, Refused):
+        report.refused_photos.append((src, found.reason))
         return None
+    if found is None:
+        (report.missing_photos if uploads_path else report.foreign_photos).append(src)
+    return found
 
-    def local_file(self, uploads_path: str):
-        """The file in the uploads folder; for WordPress's resized copies ('-300x200') the original if present."""
-        if self.uploads_folder is None:
-            return None
-        original = re.sub(r"-\d+x\d+(\.[A-Za-z0-9]+)$", r"\1", uploads_path)
-        for candidate in (original, uploads_path):
-            path = self.uploads_folder / candidate
-            if path.is_file():
-                return path, candidate
-        return None
 
-    def reference(self, uploads_path: str) -> str:
-        return f"{{static}}/images/{PurePosixPath(self.target_folder, uploads_path)}"
+def _clean_photo(soup: BeautifulSoup, image: Tag, reference: str, title: str, report: BodyReport) -> Tag:
+    """<p><img src alt title></p>: an empty alt filled from the caption, else from the post's title."""
+    figure = image.find_parent("figure")
+    caption = figure.find("figcaption").get_text(" ", strip=True) if figure and figure.find("figcaption") else ""
+    alt = (image.get("alt") or "").strip()
+    if not alt:
+        if caption:
+            alt, report.alt_from_caption = caption, report.alt_from_caption + 1
+        else:
+            alt, report.alt_from_title = f"Foto: {title}", report.alt_from_title + 1
+    clean = soup.new_tag("img", attrs={"src": reference, "alt": alt})
+    if caption:
+        clean["title"] = caption
+    paragraph = soup.new_tag("p")
+    paragraph.append(clean)
+    return paragraph
 
 
 def place_photos(soup: BeautifulSoup, photos: PhotoSource, title: str, report: BodyReport) -> None:
     for image in soup.find_all("img"):
-        src = image.get("src", "")
-        uploads_path = photos.uploads_path(src)
-        found = photos.local_file(uploads_path) if uploads_path else None
-        wrapper = image.parent if image.parent is not None and image.parent.name == "a" else None
+        found = _local_photo(image.get("src", ""), photos, report)
         if found is None:
-            (report.missing_photos if uploads_path else report.foreign_photos).append(src)
-            figure = image.find_parent("figure")
-            (figure or wrapper or image).decompose()
+            _photo_holder(image).decompose()
             continue
-        _, used_path = found
-        report.photos.append(used_path)
-        figure = image.find_parent("figure")
-        caption = figure.find("figcaption").get_text(" ", strip=True) if figure and figure.find("figcaption") else ""
-        alt = (image.get("alt") or "").strip()
-        if not alt:
-            if caption:
-                alt, report.alt_from_caption = caption, report.alt_from_caption + 1
-            else:
-                alt, report.alt_from_title = f"Foto: {title}", report.alt_from_title + 1
-        clean = soup.new_tag("img", attrs={"src": photos.reference(used_path), "alt": alt})
-        if caption:
-            clean["title"] = caption
-        paragraph = soup.new_tag("p")
-        paragraph.append(clean)
-        (figure or wrapper or image).replace_with(paragraph)
+        source, used = found
+        report.photos.append(used)
+        report.photo_files[used] = source
+        _photo_holder(image).replace_with(_clean_photo(soup, image, photos.reference(used), title, report))
 
 
 def drop_remnants(soup: BeautifulSoup, report: BodyReport) -> None:
@@ -160,10 +153,14 @@ class BodyConverter(MarkdownConverter):
     """markdownify with our image syntax: ![alt](src "caption") (the caption as Markdown title)."""
 
     def convert_img(self, el, text, parent_tags):
-        alt = el.attrs.get("alt", "") or ""
-        title = el.attrs.get("title", "")
+        title = one_line(el.attrs.get("title", ""))
         title_part = ' "%s"' % title.replace('"', "“") if title else ""
-        return f"![{alt}]({el.attrs.get('src', '')}{title_part})"
+        return f"![{markdown_alt(el.attrs.get('alt', '') or '')}]({el.attrs.get('src', '')}{title_part})"
+
+
+def markdown_alt(alt: str) -> str:
+    """The alt text on one line, its brackets and backslashes escaped so that it cannot end the image early."""
+    return re.sub(r"([\\\[\]])", r"\\\1", one_line(alt))
 
 
 def to_markdown(html: str, photos: PhotoSource, title: str) -> tuple[str, BodyReport]:

@@ -1,10 +1,19 @@
 """Planning and writing the import of one office's WordPress export.
 
-Everything is planned in memory first; files are written only when the whole
-export has been read. Existing files are never overwritten: a post whose old
-address or new address is already in the content is skipped.
+The export is untrusted (issue #16). Everything is planned in memory first,
+post by post; a post that cannot be imported (a date that is not a real date,
+a file that would land outside content/, HTML nested too deep to convert) is
+reported with the reason and skipped, and the rest is imported. Every value
+written is one line (single_line.py), every photo comes from inside the
+uploads folder and goes inside content/images/OFFICE/ (photos.py), and a post
+whose address another item has gets WordPress's -2, -3, … suffix
+(wp_unique_post_slug). Existing files are never overwritten: a post whose old
+address is already in the content, or whose file is already there with
+exactly the text we would write (drafts have no old address), was imported
+before.
 """
 
+import os
 import shutil
 from collections import Counter
 from dataclasses import dataclass, field
@@ -14,57 +23,193 @@ from pathlib import Path
 import markdown
 from rich.progress import track
 
+from content_checks.addresses import Claim
 from content_checks.fields import known_fields
-from content_checks.rules import content_url
-from content_checks.scan import source_files
-from content_checks.source import MetaValue, SourceFile, read_source
+from content_checks.source import MetaValue, SourceFile
 from office_tags.mentions import mentioned_offices
 from office_tags.registry import Registry
 from sitelib.text import plain_text
 
-from .html_body import BodyReport, PhotoSource, to_markdown
-from .post_metadata import DRAFT_STATUSES, PUBLISHED_STATUSES, CategoryMap, credit, old_path, our_slug, plain_title, summary
+from .html_body import BodyReport, to_markdown
+from .photos import PhotoSource, Refused, resolves_inside
+from .post_metadata import (
+    DRAFT_STATUSES, PUBLISHED_STATUSES, CategoryMap, credit, old_path, old_path_refusal, our_slug, plain_title, summary,
+    wordpress_date,
+)
+from .single_line import one_line
+from .site_addresses import Addresses, own_claims
 from .wxr import Export, Item
 
 SKIPPED_TYPES = {"attachment": "lampiran", "revision": "revisi", "nav_menu_item": "menu"}
+# slug-2 … slug-999: more posts wanting one slug is a broken export, not a site.
+LAST_SLUG_NUMBER = 999
+NO_STATIC_OLD_PATH = "alamat /?p=… atau beranda tidak bisa dialihkan situs statis"
+
+
+class ItemRefused(Exception):
+    """A post that is not imported: the reason (counted in the report) and a detail, in Indonesian."""
+
+    def __init__(self, reason: str, detail: str = ""):
+        super().__init__(reason)
+        self.reason = reason
+        self.detail = detail
+
+
+@dataclass
+class CategoryChoice:
+    category: str  # ours
+    tags: list[str]  # WordPress categories that become tags
+    wordpress: list[str]  # the post's WordPress category names
+    unmapped: list[str]
+
+    @property
+    def use(self) -> list[tuple[str, str]]:
+        """(WordPress category, ours or "tag") for the report's category mapping."""
+        return [(name, "tag" if name in self.tags else self.category) for name in self.wordpress]
+
+
+@dataclass
+class Featured:
+    values: dict[str, str] = field(default_factory=dict)  # Image, Image_alt, Image_caption
+    photos: dict[Path, Path] = field(default_factory=dict)  # target -> source
+    missing: str = ""  # the photo's URL when it is not in the uploads folder
+    refused: tuple[str, str] | None = None  # (URL, why) when its path is refused
+
+
+@dataclass
+class Post:
+    """What a WordPress post becomes, before its slug and file are chosen."""
+
+    item: Item
+    kind: str  # "article" or "page"
+    title: str
+    values: dict[str, str]  # our metadata; Slug is the one WordPress gave
+    body: str
+    body_report: BodyReport
+    date: datetime | None  # articles only
+    old_path: str = ""
+    no_old_path: str = ""  # why a published post has no Old_path
+    photos: dict[Path, Path] = field(default_factory=dict)  # target -> source
+    offices: list[str] = field(default_factory=list)
+    categories: CategoryChoice | None = None
+    featured: Featured = field(default_factory=Featured)
 
 
 @dataclass
 class PlannedFile:
+    post: Post
     path: Path
     text: str
-    title: str
-    kind: str  # "article" or "page"
-    draft: bool
-    offices: list[str]
-    body: BodyReport
-    old_path: str
-    category: str
-    wordpress_categories: list[str]
+    slug: str
+    claims: list[Claim]  # the files below the output it will write
+
+    @property
+    def title(self) -> str:
+        return self.post.title
+
+    @property
+    def kind(self) -> str:
+        return self.post.kind
+
+    @property
+    def draft(self) -> bool:
+        return "Status" in self.post.values
+
+    @property
+    def offices(self) -> list[str]:
+        return self.post.offices
+
+    @property
+    def body(self) -> BodyReport:
+        return self.post.body_report
+
+    @property
+    def old_path(self) -> str:
+        return self.post.old_path
+
+    @property
+    def renamed(self) -> bool:
+        return self.slug != self.post.values["Slug"]
 
 
 @dataclass
 class Plan:
     files: list[PlannedFile] = field(default_factory=list)
-    photos: dict[Path, Path] = field(default_factory=dict)  # target -> source
     skipped: Counter = field(default_factory=Counter)  # reason -> count
     skipped_posts: list[tuple[str, str]] = field(default_factory=list)  # (title, reason)
-    unmapped_categories: Counter = field(default_factory=Counter)
-    category_use: Counter = field(default_factory=Counter)  # (WordPress category, ours) -> posts
-    missing_featured: list[tuple[str, str]] = field(default_factory=list)
-    no_old_path: list[str] = field(default_factory=list)
     photo_conflicts: list[str] = field(default_factory=list)
+
+    @property
+    def photos(self) -> dict[Path, Path]:  # target -> source
+        return {target: source for planned in self.files for target, source in planned.post.photos.items()}
+
+    @property
+    def unmapped_categories(self) -> Counter:
+        return Counter(name for f in self.files if f.post.categories for name in f.post.categories.unmapped)
+
+    @property
+    def category_use(self) -> Counter:  # (WordPress category, ours) -> posts
+        return Counter(use for f in self.files if f.post.categories for use in f.post.categories.use)
+
+    @property
+    def missing_featured(self) -> list[tuple[str, str]]:
+        return [(f.title, f.post.featured.missing) for f in self.files if f.post.featured.missing]
+
+    @property
+    def refused_featured(self) -> list[tuple[str, str, str]]:
+        return [(f.title, *f.post.featured.refused) for f in self.files if f.post.featured.refused]
+
+    @property
+    def no_old_path(self) -> list[str]:
+        return [f"{f.title} ({f.post.item.link}): {f.post.no_old_path}" for f in self.files if f.post.no_old_path]
 
 
 def metadata_text(values: dict[str, str], body: str) -> str:
-    """Our file: fields in data/metadata_fields.toml's order (the order `invoke new` writes), blank line, body."""
-    lines = [f"{field.name}: {values[field.name]}" for field in known_fields().values() if values.get(field.name)]
+    """Our file: fields in data/metadata_fields.toml's order (the order `invoke new` writes), blank line, body.
+
+    Every value is made one line here, whatever the caller passed: no value from the export can add a header line.
+    """
+    cleaned = {name: one_line(value) for name, value in values.items()}
+    lines = [f"{spec.name}: {cleaned[spec.name]}" for spec in known_fields().values() if cleaned.get(spec.name)]
     return "\n".join(lines) + "\n\n" + body
 
 
-def wib_minutes(value: str) -> str:
-    """'2021-06-15 14:00:00' -> '2021-06-15 14:00'; '' for WordPress's empty date."""
-    return "" if not value or value.startswith("0000") else value[:16]
+def minutes(moment: datetime) -> str:
+    """2021-06-15 14:00:00 -> '2021-06-15 14:00', as our Date field has it."""
+    return f"{moment:%Y-%m-%d %H:%M}"
+
+
+def checked_date(value: str, field_name: str) -> datetime | None:
+    """The date of a WordPress field, None when empty; ItemRefused when it is not a real date."""
+    try:
+        return wordpress_date(value)
+    except ValueError:
+        raise ItemRefused("tanggal tidak sah", f"{field_name} “{one_line(value)[:40]}”") from None
+
+
+def check_type_and_status(item: Item) -> None:
+    """ItemRefused for what is not a post or page we import (attachments, menus, trash, …)."""
+    if item.post_type in SKIPPED_TYPES:
+        raise ItemRefused(SKIPPED_TYPES[item.post_type])
+    if item.post_type not in ("post", "page"):
+        raise ItemRefused(f"jenis {item.post_type}")
+    if item.status not in DRAFT_STATUSES | PUBLISHED_STATUSES:
+        raise ItemRefused(f"status {item.status or 'kosong'}")
+
+
+def tags_value(item: Item, extra_tags: list[str]) -> str:
+    """The Tags field: the post's tags and the categories that became tags, one line each, no commas inside."""
+    names = [name for domain, _, name in item.categories if domain == "post_tag"] + extra_tags
+    cleaned = (one_line(name.replace(",", " ")) for name in names)
+    return ", ".join(dict.fromkeys(name for name in cleaned if name))
+
+
+def written_before(planned: PlannedFile) -> bool:
+    """Whether the file is already there with exactly the text we would write."""
+    try:
+        return planned.path.is_file() and planned.path.read_bytes() == planned.text.encode("utf-8")
+    except OSError:
+        return False
 
 
 class Importer:
@@ -75,109 +220,11 @@ class Importer:
         self.registry = registry
         self.categories = categories
         self.content = Path(settings["PATH"])
-        self.photos = PhotoSource(sorted({export.uploads_url, f"{export.blog_url}/wp-content/uploads/"}), uploads, office)
+        urls = sorted({export.uploads_url, f"{export.blog_url}/wp-content/uploads/"})
+        self.photos = PhotoSource(urls, uploads, office, self.content)
         self.attachments = export.attachments()
         self.now = datetime.now(timezone.utc)
-        self.known_old_paths, self.known_urls = self._existing()
-
-    def _existing(self) -> tuple[dict[str, str], dict[str, str]]:
-        """Old addresses and new addresses of the content already there."""
-        old_paths, urls = {}, {}
-        for path, kind in source_files(self.settings):
-            source = read_source(path, str(path))
-            if not isinstance(source, SourceFile):
-                continue
-            if source.value("old_path"):
-                old_paths[source.value("old_path")] = str(path)
-            url = content_url(source, kind, self.settings, self.now)
-            if url:
-                urls[url] = str(path)
-        return old_paths, urls
-
-    def _skip(self, plan: Plan, item: Item, reason: str) -> None:
-        plan.skipped[reason] += 1
-        if reason not in SKIPPED_TYPES.values():
-            plan.skipped_posts.append((plain_title(item.title) or item.post_id, reason))
-
-    def _featured(self, item: Item, plan: Plan, title: str) -> dict[str, str]:
-        attachment = self.attachments.get(item.meta.get("_thumbnail_id", ""))
-        if attachment is None:
-            return {}
-        uploads_path = self.photos.uploads_path(attachment.attachment_url)
-        found = self.photos.local_file(uploads_path) if uploads_path else None
-        if found is None:
-            plan.missing_featured.append((title, attachment.attachment_url))
-            return {}
-        source, used = found
-        plan.photos[self.content / "images" / self.office / used] = source
-        alt = attachment.meta.get("_wp_attachment_image_alt", "").strip() or plain_title(attachment.title) or f"Foto: {title}"
-        caption = plain_title(attachment.excerpt)
-        return {"Image": self.photos.reference(used), "Image_alt": alt, "Image_caption": caption}
-
-    def plan_item(self, item: Item, plan: Plan) -> None:
-        if item.post_type in SKIPPED_TYPES:
-            return self._skip(plan, item, SKIPPED_TYPES[item.post_type])
-        if item.post_type not in ("post", "page"):
-            return self._skip(plan, item, f"jenis {item.post_type}")
-        if item.status not in DRAFT_STATUSES | PUBLISHED_STATUSES:
-            return self._skip(plan, item, f"status {item.status or 'kosong'}")
-        title = plain_title(item.title)
-        if not title:
-            return self._skip(plan, item, "tanpa judul")
-        kind = "article" if item.post_type == "post" else "page"
-        old = old_path(item.link, self.export.site_url) if item.status in PUBLISHED_STATUSES else ""
-        if old in self.known_old_paths:
-            return self._skip(plan, item, "sudah diimpor (alamat lama sama)")
-        body, body_report = to_markdown(item.content, self.photos, title)
-        for used in body_report.photos:
-            plan.photos[self.content / "images" / self.office / used] = self.photos.local_file(used)[0]
-        slug = our_slug(item.slug, title, self.settings["SLUG_REGEX_SUBSTITUTIONS"])
-        plain_body = plain_text(body_to_html(body))
-        values = {"Title": title, "Slug": slug, "Summary": summary(item.excerpt, plain_body)}
-        if item.status in DRAFT_STATUSES:
-            values["Status"] = "draft"
-        if old:
-            values["Old_path"] = old
-        elif item.status in PUBLISHED_STATUSES:
-            plan.no_old_path.append(f"{title} ({item.link})")
-        offices, category, wordpress_categories = [], "", []
-        if kind == "article":
-            date = wib_minutes(item.date) or wib_minutes(item.modified)
-            if not date:
-                return self._skip(plan, item, "tanpa tanggal")
-            values["Date"] = date
-            modified = wib_minutes(item.modified)
-            if modified and modified > date:
-                values["Modified"] = modified
-            categories = [(slug_, name) for domain, slug_, name in item.categories if domain == "category"]
-            category, extra_tags, unmapped = self.categories.choose(categories)
-            wordpress_categories = [name for _, name in categories]
-            for name in unmapped:
-                plan.unmapped_categories[name] += 1
-            for name in wordpress_categories:
-                plan.category_use[(name, category if name not in extra_tags else "tag")] += 1
-            tags = [name for domain, _, name in item.categories if domain == "post_tag"] + extra_tags
-            values["Category"] = category
-            values["Tags"] = ", ".join(dict.fromkeys(tag.replace(",", " ") for tag in tags))
-            values["Author"] = credit(plain_body) or self.export.authors.get(item.author_login, "") or item.author_login or "redaksi"
-            named = [office.code for office in mentioned_offices(f"{title}\n{plain_body}", self.registry)]
-            offices = list(dict.fromkeys([self.office, *named]))
-            values["Offices"] = ", ".join(offices)
-            values["Reporting_office"] = self.office
-            values.update(self._featured(item, plan, title))
-            target = self.content / self.settings["ARTICLE_PATHS"][0] / date[:4] / f"{date[:10]}-{slug}.md"
-        else:
-            target = self.content / self.settings["PAGE_PATHS"][0] / f"{slug}.md"
-        file_text = metadata_text(values, body)
-        url = content_url(SourceFile(str(target), file_text, _meta(values), body), kind, self.settings, self.now)
-        if target.exists() or (url and url in self.known_urls):
-            return self._skip(plan, item, "sudah ada (alamat baru sama)")
-        if url:
-            self.known_urls[url] = str(target)
-        if old:
-            self.known_old_paths[old] = str(target)
-        plan.files.append(PlannedFile(target, file_text, title, kind, "Status" in values, offices, body_report, old,
-                                      category, wordpress_categories))
+        self.addresses = Addresses.of_content(settings, self.now)
 
     def plan(self, progress: bool = True) -> Plan:
         plan = Plan()
@@ -186,9 +233,152 @@ class Importer:
             self.plan_item(item, plan)
         return plan
 
+    def plan_item(self, item: Item, plan: Plan) -> None:
+        """Plan the post's file, or report why it is skipped; the plan changes only for a post that is imported."""
+        try:
+            planned = self._placed(self._post(item))
+        except ItemRefused as refused:
+            return self._skip(plan, item, refused.reason, refused.detail)
+        except Exception as error:  # noqa: BLE001 - one post the converters fail on must not stop the import
+            return self._skip(plan, item, "galat tak terduga", f"{type(error).__name__}; laporkan ke pengembang")
+        self.addresses.plan(planned.old_path, planned.path, planned.claims)
+        plan.files.append(planned)
+
+    def _skip(self, plan: Plan, item: Item, reason: str, detail: str = "") -> None:
+        plan.skipped[reason] += 1
+        if reason not in SKIPPED_TYPES.values():
+            name = plain_title(item.title) or f"tulisan id {one_line(item.post_id)}"
+            plan.skipped_posts.append((name, f"{reason}: {detail}" if detail else reason))
+
+    def _post(self, item: Item) -> Post:
+        check_type_and_status(item)
+        title = plain_title(item.title)
+        if not title:
+            raise ItemRefused("tanpa judul")
+        kind = "article" if item.post_type == "post" else "page"
+        date, modified = self._dates(item) if kind == "article" else (None, None)
+        old, no_old_path = self._old_address(item)
+        body, body_report = self._body(item, title)
+        plain_body = plain_text(body_to_html(body))
+        values = {"Title": title, "Slug": self._slug(item, title), "Summary": summary(item.excerpt, plain_body), "Old_path": old}
+        if item.status in DRAFT_STATUSES:
+            values["Status"] = "draft"
+        photos = {self.photos.target(used): source for used, source in body_report.photo_files.items()}
+        post = Post(item, kind, title, values, body, body_report, date, old, no_old_path, photos)
+        if kind == "article":
+            self._add_article_fields(post, plain_body, modified)
+        return post
+
+    def _dates(self, item: Item) -> tuple[datetime, datetime | None]:
+        """(date, modified) of an article, both checked before any path is built from them."""
+        date, modified = checked_date(item.date, "wp:post_date"), checked_date(item.modified, "wp:post_modified")
+        if date is None and modified is None:
+            raise ItemRefused("tanpa tanggal")
+        return date or modified, modified
+
+    def _old_address(self, item: Item) -> tuple[str, str]:
+        """(Old_path, '') or ('', why the published post has none); drafts have none."""
+        if item.status not in PUBLISHED_STATUSES:
+            return "", ""
+        old = old_path(item.link, self.export.site_url)
+        if old in self.addresses.planned_old_paths:
+            raise ItemRefused("alamat lama sama dengan tulisan lain di ekspor ini", old)
+        if old in self.addresses.old_paths:
+            raise ItemRefused("sudah diimpor (alamat lama sama)")
+        if not old:
+            return "", NO_STATIC_OLD_PATH
+        problem = old_path_refusal(old) or self.addresses.redirect_problem(old)
+        return ("", problem) if problem else (old, "")
+
+    def _body(self, item: Item, title: str) -> tuple[str, BodyReport]:
+        try:
+            return to_markdown(item.content, self.photos, title)
+        except RecursionError:
+            raise ItemRefused("isi terlalu bertingkat", "HTML bersarang terlalu dalam; salin isinya secara manual") from None
+
+    def _slug(self, item: Item, title: str) -> str:
+        slug = our_slug(item.slug, title, self.settings["SLUG_REGEX_SUBSTITUTIONS"], item.post_id)
+        if not slug:
+            raise ItemRefused("tanpa slug", "slug, judul dan ID tidak berisi huruf atau angka")
+        return slug
+
+    def _add_article_fields(self, post: Post, plain_body: str, modified: datetime | None) -> None:
+        values = post.values
+        values["Date"] = minutes(post.date)
+        if modified and modified > post.date:
+            values["Modified"] = minutes(modified)
+        post.categories = self._categories(post.item)
+        values["Category"] = post.categories.category
+        values["Tags"] = tags_value(post.item, post.categories.tags)
+        values["Author"] = self._author(post.item, plain_body)
+        named = [office.code for office in mentioned_offices(f"{post.title}\n{plain_body}", self.registry)]
+        post.offices = list(dict.fromkeys([self.office, *named]))
+        values["Offices"] = ", ".join(post.offices)
+        values["Reporting_office"] = self.office
+        post.featured = self._featured(post.item, post.title)
+        values.update(post.featured.values)
+        post.photos.update(post.featured.photos)
+
+    def _categories(self, item: Item) -> CategoryChoice:
+        named = [(slug, one_line(name)) for domain, slug, name in item.categories if domain == "category"]
+        named = [(slug, name) for slug, name in named if name]
+        category, extra_tags, unmapped = self.categories.choose(named)
+        return CategoryChoice(category, extra_tags, [name for _, name in named], unmapped)
+
+    def _author(self, item: Item, plain_body: str) -> str:
+        """The credit at the end of the text, else the WordPress author's name or login, else "redaksi"."""
+        display_name = one_line(self.export.authors.get(item.author_login, ""))
+        return credit(plain_body) or display_name or one_line(item.author_login) or "redaksi"
+
+    def _featured(self, item: Item, title: str) -> Featured:
+        attachment = self.attachments.get(item.meta.get("_thumbnail_id", ""))
+        if attachment is None:
+            return Featured()
+        src = attachment.attachment_url
+        uploads_path = self.photos.uploads_path(src)
+        found = self.photos.local_file(uploads_path) if uploads_path else None
+        if isinstance(found, Refused):
+            return Featured(refused=(src, found.reason))
+        if found is None:
+            return Featured(missing=src)
+        source, used = found
+        alt = one_line(attachment.meta.get("_wp_attachment_image_alt", "")) or plain_title(attachment.title) or f"Foto: {title}"
+        values = {"Image": self.photos.reference(used), "Image_alt": alt, "Image_caption": plain_title(attachment.excerpt)}
+        return Featured(values, {self.photos.target(used): source})
+
+    def _placed(self, post: Post) -> PlannedFile:
+        """The post's file at the first slug no other item has: WordPress's, then slug-2, slug-3, …"""
+        wanted = post.values["Slug"]
+        for number in range(1, LAST_SLUG_NUMBER + 1):
+            planned = self._candidate(post, wanted if number == 1 else f"{wanted}-{number}")
+            if written_before(planned):
+                raise ItemRefused("sudah diimpor (berkas sama)")
+            if not self.addresses.is_taken(planned.path, planned.claims):
+                return planned
+        raise ItemRefused("slug sudah dipakai terlalu banyak tulisan", wanted)
+
+    def _candidate(self, post: Post, slug: str) -> PlannedFile:
+        path = self._target(post, slug)
+        values = {**post.values, "Slug": slug}
+        text = metadata_text(values, post.body)
+        source = SourceFile(str(path), text, _meta(values), post.body)
+        return PlannedFile(post, path, text, slug, own_claims(source, post.kind, self.settings, self.now))
+
+    def _target(self, post: Post, slug: str) -> Path:
+        """The file for the post with this slug; ItemRefused when it would resolve outside its content folder."""
+        if post.kind == "article":
+            folder = self.content / self.settings["ARTICLE_PATHS"][0]
+            path = folder / f"{post.date:%Y}" / f"{post.date:%Y-%m-%d}-{slug}.md"
+        else:
+            folder = self.content / self.settings["PAGE_PATHS"][0]
+            path = folder / f"{slug}.md"
+        if not (resolves_inside(path, folder) and resolves_inside(path, self.content)):
+            raise ItemRefused(f"berkas tujuan di luar folder {os.path.relpath(folder)}/", os.path.relpath(path))
+        return path
+
 
 def _meta(values: dict[str, str]) -> dict[str, MetaValue]:
-    return {key.lower(): MetaValue(key, value, 0) for key, value in values.items()}
+    return {key.lower(): MetaValue(key, one_line(value), 0) for key, value in values.items() if value}
 
 
 def body_to_html(markdown_body: str) -> str:
@@ -196,20 +386,47 @@ def body_to_html(markdown_body: str) -> str:
     return markdown.markdown(markdown_body, extensions=["markdown.extensions.extra"], output_format="html5")
 
 
+WRITE_FAILURES = {FileExistsError: "berkas dengan nama itu sudah ada", PermissionError: "tidak ada izin menulis"}
+
+
 def write(plan: Plan) -> list[Path]:
-    """Write the planned files and copy the photos; never overwrite. Returns what was written."""
+    """Write each planned file with its photos; never overwrite. A file that cannot be written is
+    reported and skipped, and the photos copied for it are removed. Returns what was written."""
     written = []
-    for target, source in plan.photos.items():
-        if target.exists():
-            if target.read_bytes() != Path(source).read_bytes():
-                plan.photo_conflicts.append(str(target))
-            continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(source, target)
-        written.append(target)
-    for planned in plan.files:
+    for planned in list(plan.files):
+        try:
+            written += _write_planned(planned, plan)
+        except OSError as error:
+            plan.files.remove(planned)
+            plan.skipped["gagal ditulis"] += 1
+            why = WRITE_FAILURES.get(type(error), f"galat sistem berkas nomor {error.errno}")
+            plan.skipped_posts.append((planned.title, f"gagal ditulis: {why}: {os.path.relpath(planned.path)}"))
+    return written
+
+
+def _write_planned(planned: PlannedFile, plan: Plan) -> list[Path]:
+    copied = []
+    try:
+        for target, source in planned.post.photos.items():
+            if _copy_photo(target, source, plan):
+                copied.append(target)
         planned.path.parent.mkdir(parents=True, exist_ok=True)
         with open(planned.path, "x", encoding="utf-8") as handle:  # "x": fails rather than overwrite
             handle.write(planned.text)
-        written.append(planned.path)
-    return written
+    except OSError:
+        for target in copied:
+            target.unlink(missing_ok=True)
+        raise
+    return copied + [planned.path]
+
+
+def _copy_photo(target: Path, source: Path, plan: Plan) -> bool:
+    """Copy a photo unless a file is there already (a different one is reported). Whether it was copied."""
+    if os.path.lexists(target):
+        if not target.is_file() or target.read_bytes() != source.read_bytes():
+            plan.photo_conflicts.append(str(target))
+        return False
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with open(source, "rb") as original, open(target, "xb") as copy:  # "x": never through a symlink put there
+        shutil.copyfileobj(original, copy)
+    return True

@@ -1,15 +1,24 @@
-"""Our metadata for a WordPress post: credit, summary, category and tags, status, slug, old address."""
+"""Our metadata for a WordPress post: credit, summary, category and tags, status, slug, old address, dates.
+
+The export is untrusted (issue #16): dates are checked to be real dates in
+WordPress's form before anything is built from them, slugs are reduced to our
+form, and an old address that cannot be a redirect is refused with the reason.
+"""
 
 import html
 import re
 import tomllib
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from pelican.utils import slugify
 
+from old_addresses.redirects import old_path_problem
 from sitelib.text import plain_text
+
+from .single_line import has_control_characters, one_line
 
 # The credit editors end a text with: "(Hari/rf)", "(Hari/rf).", "ps-ws".
 CREDIT_IN_PARENTHESES = re.compile(r"\(\s*([A-Za-z][\w.]{0,15}(?:\s?[/-]\s?[A-Za-z][\w.]{0,15})+)\s*\)\s*\.?\s*$")
@@ -20,6 +29,10 @@ ABBREVIATION = re.compile(r"(?:^|\s)(?:[A-Z][a-z]{0,3}|[A-Z](?:\.[A-Z])+|dll|dsb
 # Statuses WordPress exports, and what becomes of them.
 DRAFT_STATUSES = {"draft", "pending", "private"}
 PUBLISHED_STATUSES = {"publish", "future"}
+# WordPress's dates: local time of the site, as MySQL writes a DATETIME.
+WORDPRESS_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}")
+EMPTY_DATE = "0000-00-00 00:00:00"  # WordPress's "no date" (drafts' post_date_gmt)
+FIRST_YEAR = 1000  # MySQL's DATETIME starts at 1000-01-01
 
 
 def credit(text: str) -> str:
@@ -34,7 +47,7 @@ def credit(text: str) -> str:
 
 def summary(excerpt_html: str, body_text: str, limit: int = 200) -> str:
     """The excerpt as plain text, or the first sentence of the text."""
-    text = " ".join(plain_text(excerpt_html).split())
+    text = one_line(plain_text(excerpt_html))
     if not text:
         text = first_sentence(" ".join(body_text.split()))
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
@@ -49,13 +62,19 @@ def first_sentence(text: str) -> str:
 
 def plain_title(title: str) -> str:
     """Entities decoded, any tag dropped: our titles are plain text."""
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", "", title)).split())
+    return one_line(html.unescape(re.sub(r"<[^>]+>", "", title)))
 
 
-def our_slug(wordpress_slug: str, title: str, regex_subs) -> str:
-    """The post's slug percent-decoded, in our slug form (ASCII letters, digits, '-')."""
-    decoded = unquote(wordpress_slug or "")
-    return slugify(decoded or title, regex_subs=regex_subs)
+def our_slug(wordpress_slug: str, title: str, regex_subs, post_id: str = "") -> str:
+    """The post's slug percent-decoded, in our slug form (lowercase ASCII letters, digits, '-').
+
+    Like WordPress, a slug with nothing left comes from the title, then from the post's ID; '' when none gives one.
+    """
+    for candidate in (unquote(wordpress_slug or ""), title, post_id):
+        slug = re.sub(r"[^a-z0-9]+", "-", slugify(candidate, regex_subs=regex_subs)).strip("-") if candidate else ""
+        if slug:
+            return slug
+    return ""
 
 
 def old_path(link: str, site_url: str) -> str:
@@ -68,6 +87,29 @@ def old_path(link: str, site_url: str) -> str:
     if base and path.startswith(base + "/"):
         path = path[len(base):]
     return path if path.endswith("/") or "." in path.rsplit("/", 1)[-1] else path + "/"
+
+
+def old_path_refusal(path: str) -> str:
+    """Why an old address cannot be written as Old_path (a control character, or the redirect pages' rules), or ''."""
+    if has_control_characters(path):
+        return "berisi karakter kendali atau pemisah baris"
+    return old_path_problem(path)
+
+
+def wordpress_date(value: str) -> datetime | None:
+    """A WordPress date ('2021-06-15 14:00:00', the site's local time); None for an empty one.
+
+    ValueError for anything else: another form, an impossible day or hour, a year before 1000.
+    """
+    value = value.strip()
+    if not value or value == EMPTY_DATE:
+        return None
+    if not WORDPRESS_DATE.fullmatch(value):
+        raise ValueError(f"not a WordPress date: {value!r}")
+    moment = datetime.strptime(value, "%Y-%m-%d %H:%M:%S")
+    if moment.year < FIRST_YEAR:
+        raise ValueError(f"year before {FIRST_YEAR}: {value!r}")
+    return moment
 
 
 @dataclass(frozen=True)

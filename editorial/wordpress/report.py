@@ -1,13 +1,44 @@
-"""The import report, in Indonesian: what was imported, skipped, found and removed."""
+"""The import report, in Indonesian: what was imported, skipped, found, refused and removed.
+
+Everything in it comes from the planned files (a post that was skipped has no
+line about its photos or categories). Text from the export is shown on one
+line: a title holding a line break cannot add a line to the report.
+"""
 
 import os
 from collections import Counter
 
 from .importer import Plan
+from .single_line import without_control_characters
 
 
 def _counted(counter: Counter) -> str:
     return ", ".join(f"{name} ×{count}" for name, count in counter.most_common())
+
+
+def photo_lines(plan: Plan, office: str) -> list[str]:
+    """Photos copied, missing from the uploads folder, refused (a path leading out), from other sites."""
+    photos = [p for f in plan.files for p in f.body.photos]
+    missing = [(f, src) for f in plan.files for src in f.body.missing_photos]
+    refused = [(f, src, why) for f in plan.files for src, why in f.body.refused_photos]
+    foreign = [(f, src) for f in plan.files for src in f.body.foreign_photos]
+    lines = [f"Foto: {len(plan.photos)} berkas disalin ke content/images/{office}/ ({len(photos)} di badan berita), "
+             f"{len(missing) + len(plan.missing_featured)} tidak ada di folder uploads, "
+             f"{len(refused) + len(plan.refused_featured)} ditolak, {len(foreign)} dari situs lain"]
+    lines += [f"  - tidak ada: {os.path.relpath(f.path)}: {src} (dibuang dari berita)" for f, src in missing]
+    lines += [f"  - foto utama tidak ada: {title}: {src}" for title, src in plan.missing_featured]
+    lines += [f"  - ditolak: {os.path.relpath(f.path)}: {src} ({why}; dibuang dari berita)" for f, src, why in refused]
+    lines += [f"  - foto utama ditolak: {title}: {src} ({why})" for title, src, why in plan.refused_featured]
+    lines += [f"  - situs lain: {os.path.relpath(f.path)}: {src} (tidak ditautkan; simpan fotonya bila perlu)" for f, src in foreign]
+    lines += [f"  - sudah ada berkas lain dengan nama sama, tidak ditimpa: {os.path.relpath(p)}" for p in plan.photo_conflicts]
+    return lines
+
+
+def slug_lines(plan: Plan) -> list[str]:
+    """Posts whose slug another item had: they got WordPress's -2, -3, …"""
+    renamed = [f for f in plan.files if f.renamed]
+    lines = [f"Slug sudah dipakai, diberi akhiran -2, -3, … seperti di WordPress: {len(renamed)}"]
+    return lines + [f"  - {os.path.relpath(f.path)}: {f.post.values['Slug']} → {f.slug}" for f in renamed]
 
 
 def format_report(plan: Plan, office: str, export_name: str, written: bool) -> str:
@@ -20,15 +51,7 @@ def format_report(plan: Plan, office: str, export_name: str, written: bool) -> s
         f"Dilewati: {_counted(plan.skipped) or 'tidak ada'}",
     ]
     lines += [f"  - {title}: {reason}" for title, reason in plan.skipped_posts]
-    photos = [p for f in plan.files for p in f.body.photos]
-    missing = [(f, src) for f in plan.files for src in f.body.missing_photos]
-    foreign = [(f, src) for f in plan.files for src in f.body.foreign_photos]
-    lines.append(f"Foto: {len(plan.photos)} berkas disalin ke content/images/{office}/ ({len(photos)} di badan berita), "
-                 f"{len(missing) + len(plan.missing_featured)} tidak ada di folder uploads, {len(foreign)} dari situs lain")
-    lines += [f"  - tidak ada: {os.path.relpath(f.path)}: {src} (dibuang dari berita)" for f, src in missing]
-    lines += [f"  - foto utama tidak ada: {title}: {src}" for title, src in plan.missing_featured]
-    lines += [f"  - situs lain: {os.path.relpath(f.path)}: {src} (tidak ditautkan; simpan fotonya bila perlu)" for f, src in foreign]
-    lines += [f"  - sudah ada berkas lain dengan nama sama, tidak ditimpa: {os.path.relpath(p)}" for p in plan.photo_conflicts]
+    lines += photo_lines(plan, office) + slug_lines(plan)
     alt_caption = sum(f.body.alt_from_caption for f in plan.files)
     alt_title = sum(f.body.alt_from_title for f in plan.files)
     if alt_caption or alt_title:
@@ -47,4 +70,4 @@ def format_report(plan: Plan, office: str, export_name: str, written: bool) -> s
     lines += [f"  - tanpa alamat yang bisa dialihkan: {entry}" for entry in plan.no_old_path]
     lines.append("Kantor per berita:")
     lines += [f"  - {os.path.relpath(f.path)}: {', '.join(f.offices)}" for f in articles]
-    return "\n".join(lines)
+    return "\n".join(without_control_characters(line) for line in lines)

@@ -3,6 +3,8 @@
 import posixpath
 from dataclasses import dataclass
 
+from sitelib.metadata import LINE_BREAK_CHARACTERS
+
 
 @dataclass(frozen=True)
 class Redirect:
@@ -19,6 +21,8 @@ PAGE_SUFFIXES = (".html", ".htm")
 
 def old_path_problem(old_path: str) -> str:
     """Why `old_path` cannot have a redirect page, or ''."""
+    if LINE_BREAK_CHARACTERS.search(old_path) or "\n" in old_path or "\t" in old_path:
+        return "tidak boleh berisi baris baru, tab atau karakter kendali"
     if not old_path.startswith("/") or old_path == "/":
         return "harus diawali garis miring dan bukan beranda, misalnya /2021/06/15/judul-berita/"
     if "?" in old_path or "#" in old_path or "\\" in old_path:
