@@ -41,12 +41,13 @@ def reserved_folders(settings) -> set[str]:
     return folders - {""}
 
 
-def reserved_problem(save_as: str, settings) -> str:
-    """Why a file at `save_as` (below the output) would take a page of the site's own, or ''."""
+def reserved_problem(save_as: str, settings, folders: set[str] | None = None) -> str:
+    """Why a file at `save_as` (below the output) would take a page of the site's own, or ''.
+    `folders`: reserved_folders(settings), when the caller asks about many files."""
     folder = save_as.split("/", 1)[0]
     if save_as in SITE_FILES:
         return f"berkas /{save_as} milik situs ini"
-    if folder in reserved_folders(settings) and "/" in save_as:
+    if folder in (folders if folders is not None else reserved_folders(settings)) and "/" in save_as:
         return f"folder /{folder}/ milik halaman situs ini"
     if MONTH_ARCHIVE.fullmatch(save_as):
         return "alamat arsip bulanan situs ini"

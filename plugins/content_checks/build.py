@@ -8,6 +8,7 @@ whatever reader produced the item. Once all items are read, their addresses
 against the site's own pages.
 """
 
+from dataclasses import replace
 from pathlib import Path
 
 from pelican.contents import Article, Page
@@ -57,21 +58,26 @@ def raise_article_body_errors(generator) -> None:
 
 def _claims(item, kind: str) -> list[Claim]:
     """What `rules.claims` says of a source, said of a Pelican item: its published address,
-    its address in this build, and its redirect."""
+    its address in this build, and its redirect. (Line numbers are looked up for findings only.)"""
     settings = item.settings
-    display = scan.display_path(Path(item.source_path))
-    line = metadata_line(item.source_path, "Slug")
+    source = scan.display_path(Path(item.source_path))
     prefix = "ARTICLE" if kind == "article" else "PAGE"
-    published = settings[f"{prefix}_SAVE_AS"].format(**item.url_format)
-    found = [Claim(published, display, "Slug", line, settings[f"{prefix}_URL"].format(**item.url_format))]
+    fields = item.url_format
+    published = settings[f"{prefix}_SAVE_AS"].format(**fields)
+    found = [Claim(published, source, "Slug", None, settings[f"{prefix}_URL"].format(**fields))]
     if item.save_as and item.save_as != published:
-        found.append(Claim(item.save_as, display, "Slug", line, item.url, draft=True))
+        found.append(Claim(item.save_as, source, "Slug", None, item.url, draft=True))
     old_path = item.metadata.get("old_path")
     if old_path:
-        redirect = redirect_claim(old_path, display, metadata_line(item.source_path, "Old_path"))
+        redirect = redirect_claim(old_path, source, None)
         if redirect.save_as not in {claim.save_as for claim in found}:
             found.append(redirect)
     return found
+
+
+def _located(finding):
+    """The finding with the line of its field."""
+    return replace(finding, line=metadata_line(finding.path, finding.field))
 
 
 def check_addresses(generator) -> None:
@@ -84,5 +90,5 @@ def check_addresses(generator) -> None:
     claims += [claim for item in all_pages(generator) for claim in _claims(item, "page")]
     errors = rules.address_findings(claims, generator.settings)
     if errors:
-        raise ContentError(errors)
+        raise ContentError([_located(error) for error in errors])
 

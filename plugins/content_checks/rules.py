@@ -8,6 +8,7 @@ import difflib
 import re
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -24,7 +25,7 @@ from sitelib.errors import ERROR, WARNING, Finding
 from sitelib.links import CONTENT_PLACEHOLDER, MISSING, OUTSIDE, STATIC_PLACEHOLDERS, link_problem, linked_file
 from sitelib.metadata import line_break_characters
 
-from .addresses import Claim, article_save_as, clash_messages, page_save_as, redirect_claim, reserved_problem
+from .addresses import Claim, article_save_as, clash_messages, page_save_as, redirect_claim, reserved_folders, reserved_problem
 from .fields import known_fields
 from .source import SourceFile
 
@@ -69,8 +70,10 @@ def is_draft(source: SourceFile) -> bool:
     return source.value("status").lower() == "draft"
 
 
+@lru_cache(maxsize=65536)
 def parse_date(value: str, timezone: str) -> datetime:
-    """The date as Pelican reads it; without a zone it is WIB (the TIMEZONE setting)."""
+    """The date as Pelican reads it; without a zone it is WIB (the TIMEZONE setting). Remembered:
+    the checks read each article's date several times."""
     moment = get_date(value)
     return moment if moment.tzinfo else moment.replace(tzinfo=ZoneInfo(timezone))
 
@@ -157,15 +160,18 @@ def text_findings(source: SourceFile) -> list[Finding]:
     return findings
 
 
+@lru_cache(maxsize=65536)
+def _slug(name: str, substitutions: tuple, preserve_case: bool, use_unicode: bool) -> str:
+    return slugify(name, regex_subs=substitutions, preserve_case=preserve_case, use_unicode=use_unicode)
+
+
 def name_slug(name: str, field_name: str, settings) -> str:
-    """The address part Pelican makes of a category, tag or author name (as its URLWrapper does)."""
+    """The address part Pelican makes of a category, tag or author name (as its URLWrapper does).
+    Remembered: thousands of articles share a handful of categories and tags."""
     wrapper = {"Category": "CATEGORY", "Tags": "TAG", "Author": "AUTHOR"}[field_name]
-    return slugify(
-        name,
-        regex_subs=settings.get(f"{wrapper}_REGEX_SUBSTITUTIONS", settings.get("SLUG_REGEX_SUBSTITUTIONS", [])),
-        preserve_case=settings.get("SLUGIFY_PRESERVE_CASE", False),
-        use_unicode=settings.get("SLUGIFY_USE_UNICODE", False),
-    )
+    substitutions = settings.get(f"{wrapper}_REGEX_SUBSTITUTIONS", settings.get("SLUG_REGEX_SUBSTITUTIONS", []))
+    return _slug(name, tuple(map(tuple, substitutions)), settings.get("SLUGIFY_PRESERVE_CASE", False),
+                 settings.get("SLUGIFY_USE_UNICODE", False))
 
 
 def address_part_findings(source: SourceFile, settings) -> list[Finding]:
@@ -364,8 +370,9 @@ def claims(source: SourceFile, kind: str, settings, now: datetime) -> list[Claim
 def address_findings(all_claims: list[Claim], settings) -> list[Finding]:
     """Addresses that take a page of the site's own, or that two claims want."""
     findings = []
+    folders = reserved_folders(settings)
     for claim in all_claims:
-        problem = "" if claim.draft else reserved_problem(claim.save_as, settings)
+        problem = "" if claim.draft else reserved_problem(claim.save_as, settings, folders)
         if problem:
             what = f"alamat lama {claim.shown}" if claim.field == "Old_path" else f"alamat /{claim.shown}"
             hint = "Hapus baris Old_path atau perbaiki alamatnya." if claim.field == "Old_path" else "Pilih Slug lain."
