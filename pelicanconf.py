@@ -43,6 +43,11 @@ DEFAULT_DATE_FORMAT = "%Y-%m-%d"  # never shown: the indonesian_dates plugin for
 # other reader Pelican has is switched off, so it reads exactly that set.
 READERS = {extension: None for extension in ("rst", "html", "htm", "markdown", "mkd", "mdown")}
 
+# Intrasite links are written {static}/…, {filename}/…, {tag}…: only the
+# brace form. (Pelican also reads |static|…, which our checks need not know.)
+# content_checks allows them only in a link's href and an image's src.
+INTRASITE_LINK_REGEX = r"\{(?P<what>.*?)\}"
+
 THEME = "theme"
 THEME_STATIC_DIR = "theme"
 THEME_STATIC_PATHS = []  # the site_assets plugin publishes them, minified and fingerprinted

@@ -17,15 +17,18 @@ codes (`jawa-tengah` = every office in the province, for Kanwil news editors).
 
 import os
 import posixpath
-import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from bs4 import BeautifulSoup
+
 from content_checks.source import SourceFile, parse_bytes
 from office_tags.registry import Office, Region, Registry
+from plain_text_metadata.reader import render_body
 from sitelib.content_files import ARTICLE, content_folders, folder_kind, kind_of
 from sitelib.errors import Finding, SiteConfigError
+from sitelib.links import STATIC_PLACEHOLDERS, linked_file
 
 from .pull_request import Change, FileVersion, Repository
 
@@ -35,8 +38,6 @@ HINT = (
     "untuk akun Anda di data/editors.toml."
 )
 ADMIN_HINT = "Minta admin situs (role = \"admin\" di data/editors.toml) mengajukan atau menyetujui perubahan ini."
-# A {static} or {attach} reference in a header value or the Markdown body.
-STATIC_REFERENCE = re.compile(r"\{(?:static|attach)\}([^\s)\"'<>]+)")
 
 
 @dataclass(frozen=True)
@@ -103,15 +104,18 @@ def reporting_office(data: bytes, path: str, registry: Registry) -> tuple[Office
     return (found if isinstance(found, Office) else None), source
 
 
-def photo_references(source: SourceFile, article_path: str, content_root: str) -> set[str]:
-    """Repository paths of the files an article's header and body reference with {static}/{attach}."""
-    found = set()
-    folder = posixpath.dirname(article_path)
-    for match in STATIC_REFERENCE.finditer(source.text):
-        target = match.group(1).split("#", 1)[0].split("?", 1)[0]
-        joined = posixpath.join(content_root, target.lstrip("/")) if target.startswith("/") else posixpath.join(folder, target)
-        found.add(posixpath.normpath(joined))
-    return found
+def photo_references(source: SourceFile, item_path: str, content_root: str, settings) -> set[str]:
+    """Repository paths of the files an item's header (Image) and rendered body (image sources and
+    link targets) reference with {static}/{attach}, found as the build finds them."""
+    references = [source.value("image")]
+    soup = BeautifulSoup(render_body(source.body, settings), "html.parser")
+    references += [image.get("src", "") for image in soup.find_all("img")]
+    references += [link.get("href", "") for link in soup.find_all("a")]
+    folder, root = PurePosixPath(posixpath.dirname(item_path)), PurePosixPath(content_root)
+    return {
+        posixpath.normpath(str(linked_file(reference, folder, root)))
+        for reference in references if reference.startswith(STATIC_PLACEHOLDERS)
+    }
 
 
 class Review:
@@ -128,10 +132,12 @@ class Review:
         self.content_root = PurePosixPath(content)
 
     def kind(self, path: str) -> str:
-        """ARTICLE, "media" (any other file of the content folder: photos), or "admin"."""
+        """ARTICLE, "media" (any other file of the content folder: photos), or "admin" (pages, code,
+        data, settings, and any hidden file such as a .gitattributes that would rewrite others)."""
         if kind_of(path, self.settings) == ARTICLE:
             return ARTICLE
-        if folder_kind(path, self.settings) is None and self.content_root in PurePosixPath(path).parents:
+        hidden = any(part.startswith(".") for part in PurePosixPath(path).parts)
+        if not hidden and folder_kind(path, self.settings) is None and self.content_root in PurePosixPath(path).parents:
             return "media"
         return "admin"
 
@@ -156,19 +162,24 @@ class Review:
         return [Need(version.path, office, what, "Reporting_office", line)]
 
     def _media_needs(self, version: FileVersion) -> list[Need]:
-        """The offices of the base branch's articles that use this file."""
+        """The offices of the base branch's articles that use this file; an admin for a page that does."""
         needs = []
         name = PurePosixPath(version.path).name
-        folders = [top.as_posix() for kind, top in content_folders(self.settings) if kind == ARTICLE]
-        for article in self.repository.files_containing(self.base, name, folders):
-            stored = self.repository.file_at(self.base, article)
-            if stored is None or kind_of(article, self.settings) != ARTICLE:
+        names = list(dict.fromkeys([name, name.replace(" ", "%20")]))  # as Pelican reads {static} links
+        folders = [top.as_posix() for _, top in content_folders(self.settings)]
+        for item in self.repository.files_containing(self.base, names, folders):
+            kind = kind_of(item, self.settings)
+            stored = self.repository.file_at(self.base, item)
+            if stored is None or kind is None:
                 continue
-            office, source = reporting_office(self.repository.blob(stored.blob), article, self.registry)
-            if source is None or version.path not in photo_references(source, article, str(self.content_root)):
+            office, source = reporting_office(self.repository.blob(stored.blob), item, self.registry)
+            if source is None or version.path not in photo_references(source, item, str(self.content_root), self.settings):
                 continue
-            what = f"foto ini dipakai berita {office.short_name if office else 'tanpa kantor peliput'} ({article})"
-            needs.append(Need(version.path, office, what))
+            if kind == ARTICLE:
+                what = f"foto ini dipakai berita {office.short_name if office else 'tanpa kantor peliput'} ({item})"
+                needs.append(Need(version.path, office, what))
+            else:
+                needs.append(Need(version.path, None, f"foto ini dipakai halaman tetap ({item}), yang hanya diubah oleh admin situs"))
         return needs
 
     def _before_needs(self, before: FileVersion) -> list[Need]:

@@ -97,10 +97,11 @@ class Repository:
         mode, kind, sha = meta.decode().split(" ")
         return FileVersion(_path(name), mode, sha) if kind == "blob" else None
 
-    def files_containing(self, commit: str, text: str, folders: list[str]) -> list[str]:
-        """Paths below `folders` in `commit` whose content contains `text` (fixed string)."""
+    def files_containing(self, commit: str, texts: list[str], folders: list[str]) -> list[str]:
+        """Paths below `folders` in `commit` whose content contains one of `texts` (fixed strings)."""
+        patterns = [argument for text in texts for argument in ("-e", text)]
         result = subprocess.run(
-            ["git", "--literal-pathspecs", "grep", "-z", "-l", "-F", "--no-textconv", "-e", text, commit, "--", *folders],
+            ["git", "--literal-pathspecs", "grep", "-z", "-l", "-F", "--no-textconv", *patterns, commit, "--", *folders],
             cwd=self.folder, capture_output=True,
         )
         if result.returncode not in (0, 1):  # 1: nothing found

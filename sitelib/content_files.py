@@ -11,6 +11,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from .metadata import LINE_BREAK_CHARACTERS
+
 CONTENT_EXTENSION = "md"
 ARTICLE, PAGE = "article", "page"
 # Markdown spellings Pelican's Markdown reader would accept, but we do not.
@@ -40,6 +42,8 @@ class ForeignFile:
 
 def foreign_reason(name: str) -> tuple[str, str] | None:
     """Why a regular file called `name` in a content folder is not content, or None when it is."""
+    if LINE_BREAK_CHARACTERS.search(name) or any(character in name for character in "\t\n\r"):
+        return "nama berkas berisi baris baru, tab atau karakter kendali.", "Ganti nama berkasnya dengan huruf, angka dan tanda minus."
     if name.startswith("."):
         return "berkas tersembunyi di folder konten tidak dibaca.", "Hapus berkas ini."
     suffix = PurePosixPath(name).suffix.lower()
@@ -51,6 +55,7 @@ def foreign_reason(name: str) -> tuple[str, str] | None:
 
 
 SYMLINK = ("tautan simbolik (symlink) tidak boleh ada di folder konten.", "Ganti dengan berkas atau folder biasa.")
+HIDDEN_FOLDER = ("folder tersembunyi di folder konten tidak dibaca.", "Pindahkan isinya ke folder biasa, atau hapus foldernya.")
 NOT_A_FILE = ("ini bukan berkas biasa.", "Hapus dari folder konten.")
 
 
@@ -87,10 +92,15 @@ def scan_content(settings) -> tuple[list[ContentFile], list[ForeignFile]]:
             continue
         for folder, subfolders, files in os.walk(top):
             folder_path = Path(folder)
+            kept = []
             for name in sorted(subfolders):
                 if (folder_path / name).is_symlink():
                     foreign.append(ForeignFile(folder_path / name, *SYMLINK))
-            subfolders[:] = sorted(name for name in subfolders if not (folder_path / name).is_symlink())
+                elif name.startswith(".") or foreign_reason(f"{name}.md") is not None:
+                    foreign.append(ForeignFile(folder_path / name, *HIDDEN_FOLDER))
+                else:
+                    kept.append(name)
+            subfolders[:] = kept
             for name in sorted(files):
                 _entry(folder_path / name, kind, found, foreign)
     return found, foreign
@@ -109,9 +119,17 @@ def folder_kind(repository_path: str, settings) -> str | None:
 
 def kind_of(repository_path: str, settings) -> str | None:
     """ARTICLE or PAGE when the path is a content file's place by its name (a regular file there is
-    content), else None."""
+    content), else None: no hidden folder on the way, a name that is content."""
     kind = folder_kind(repository_path, settings)
-    return kind if kind and foreign_reason(PurePosixPath(repository_path).name) is None else None
+    if not kind:
+        return None
+    path = PurePosixPath(repository_path)
+    tops = [PurePosixPath(top.as_posix()) for _, top in content_folders(settings)]
+    top = next(top for top in tops if path == top or top in path.parents)
+    folders = path.relative_to(top).parts[:-1]
+    if any(name.startswith(".") or foreign_reason(f"{name}.md") is not None for name in folders):
+        return None
+    return kind if foreign_reason(path.name) is None else None
 
 
 def is_content_file(path: Path, settings) -> bool:

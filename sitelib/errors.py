@@ -4,6 +4,7 @@ Pelican prints an exception's class and message and exits non-zero, so
 the text must say what is wrong and how to fix it, in Indonesian.
 """
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,6 +17,14 @@ class SiteConfigError(Exception):
 
 ERROR = "GALAT"
 WARNING = "PERINGATAN"
+
+
+INVISIBLE = re.compile(r"[\x00-\x1f\x7f\x85\u2028\u2029]")
+
+
+def printable(text: str) -> str:
+    """`text` with every line break and control character written as an escape (\\n, \\x0b, \\u2028)."""
+    return INVISIBLE.sub(lambda found: repr(found.group(0))[1:-1], text)
 
 
 @dataclass(frozen=True)
@@ -34,10 +43,12 @@ class Finding:
         return self.severity == ERROR
 
     def __str__(self) -> str:
+        """One line, whatever a file name or value holds: a line break in a path could otherwise
+        start a workflow command (`::stop-commands::`) in a CI log."""
         where = f"{self.path}:{self.line}" if self.line else self.path
         field = f"kolom {self.field}: " if self.field else ""
         hint = f" {self.hint}" if self.hint else ""
-        return f"{where}: {self.severity}: {field}{self.message}{hint}"
+        return printable(f"{where}: {self.severity}: {field}{self.message}{hint}")
 
 
 class ContentError(Exception):

@@ -19,7 +19,8 @@ def linked_file(reference: str, source_dir: Path, content_root: Path) -> Path:
         if target.startswith(placeholder):
             target = target[len(placeholder):]
             break
-    target = target.split("#", 1)[0].split("?", 1)[0]
+    # As Pelican does for {static}: the path before any fragment or query, "%20" for a space.
+    target = target.split("#", 1)[0].split("?", 1)[0].replace("%20", " ")
     return content_root / target.lstrip("/") if target.startswith("/") else source_dir / target
 
 

@@ -5,6 +5,16 @@ from pathlib import Path
 from .errors import SiteConfigError
 
 
+# A file or folder name below the output may have at most 255 bytes (ext4, most
+# filesystems); content-made names (slugs, old addresses) keep well under it.
+NAME_LIMIT_BYTES = 200
+
+
+def too_long_names(path: str) -> list[str]:
+    """The parts of a '/'-separated path longer than NAME_LIMIT_BYTES in UTF-8."""
+    return [part for part in path.split("/") if len(part.encode("utf-8")) > NAME_LIMIT_BYTES]
+
+
 class OutsideOutputError(SiteConfigError):
     """A plugin was about to write outside the output folder."""
 

@@ -173,3 +173,57 @@ def test_a_published_tree_is_readable(tmp_path):
     assert stat.S_IMODE(staging.stat().st_mode) == 0o755
     assert stat.S_IMODE((staging / "a").stat().st_mode) == 0o755
     assert stat.S_IMODE((staging / "a" / "index.html").stat().st_mode) == 0o644
+
+
+def test_pelican_copies_no_file_of_the_content_as_it_is():
+    """Pelican's static generator copies every file a {static}/{attach} placeholder names, from anywhere:
+    the photos plugin leaves it nothing to copy (defence behind the checks' placeholder rule)."""
+    from photos.enrich import _add_to
+
+    generator = SimpleNamespace(context={"static_links": {"../../etc/hostname", "images/asli.jpg"}})
+    _add_to([], generator)
+    assert generator.context["static_links"] == set()
+
+
+def test_a_name_wanted_as_a_file_and_as_a_folder_clashes():
+    from content_checks.addresses import Claim, clash_messages
+
+    page = Claim("berita/index.html", "halaman.md", "Slug", 1, "berita/")
+    redirect = Claim("berita/index.html/index.html", "impor.md", "Old_path", 9, "/berita/index.html/")
+    [(claim, message, hint)] = clash_messages([redirect, page])
+    assert claim is redirect and "sudah dipakai halaman lain" in message and "halaman.md" in hint
+
+
+def test_long_headlines_cost_a_few_measurements_per_line():
+    """A 2,000-character word took minutes to wrap on the share card (one measurement per character per line)."""
+    from PIL import ImageFont
+
+    from share_buttons.card_image import HEADLINE_MAX_LINES, wrap
+
+    class CountingFont:
+        def __init__(self):
+            self.font, self.calls = ImageFont.load_default(size=60), 0
+
+        def getlength(self, text):
+            self.calls += 1
+            return self.font.getlength(text)
+
+    font = CountingFont()
+    lines = wrap("Rakor" + "A" * 2000, font, 1100, HEADLINE_MAX_LINES)
+    assert len(lines) > HEADLINE_MAX_LINES and font.calls < 100
+
+
+def test_printed_findings_stay_on_one_line():
+    """A file name with a line break must not start a GitHub workflow command (`::stop-commands::`) in the log."""
+    from sitelib.errors import Finding
+
+    shown = str(Finding("content/articles/x\n::stop-commands::y\n.md", "Title", "nilai\u2028lain\x0b", 1))
+    assert "\n" not in shown and "\u2028" not in shown
+    assert shown.startswith("content/articles/x\\n::stop-commands::y\\n.md:1: GALAT:")
+
+
+def test_hidden_folders_and_odd_names_are_not_content():
+    relative = {**SETTINGS, "PATH": "content"}
+    assert kind_of("content/articles/.tersembunyi/a.md", relative) is None
+    assert kind_of("content/articles/2024/baris\nbaru.md", relative) is None
+    assert kind_of("content/articles/2024/biasa.md", relative) == "article"

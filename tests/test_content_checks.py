@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from content_checks import rules, scan
+from content_checks import body, rules, scan
 from content_checks.sanitize import sanitize_html
 from content_checks.source import parse_source, read_source
 from office_tags.registry import load_registry
@@ -91,7 +91,7 @@ def test_body_rules(tmp_path):
         '<img src="https://contoh.test/x.jpg" alt="Luar"><img src="images/ada.jpg" alt="Relatif">'
         '<a href="{filename}/articles/tidak-ada.md">x</a>'
     )
-    messages = [f.message for f in rules.body_findings("uji.md", html, None, checking(tmp_path), tmp_path)]
+    messages = [f.message for f in body.body_findings("uji.md", html, None, checking(tmp_path), tmp_path)]
     assert messages == [
         "gambar '{static}/images/ada.jpg' tidak punya teks alternatif (alt).",
         "gambar 'https://contoh.test/x.jpg' diambil dari situs lain.",
@@ -142,7 +142,7 @@ def test_unreadable_photos_are_errors_naming_the_file(tmp_path):
     (tmp_path / "images").mkdir()
     (tmp_path / "images" / "rusak.jpg").write_bytes(b"bukan foto")
     html = '<img src="{static}/images/rusak.jpg" alt="Foto"><a href="{static}/images/rusak.jpg">unduh</a>'
-    found = rules.body_findings("uji.md", html, None, checking(tmp_path), tmp_path)
+    found = body.body_findings("uji.md", html, None, checking(tmp_path), tmp_path)
     assert [f.severity for f in found] == ["GALAT", "GALAT"]
     assert all(f"foto '{os.path.relpath(tmp_path / 'images' / 'rusak.jpg')}' tidak bisa dibaca" in f.message for f in found)
     source = parse_source("uji.md", COMPLETE.replace("Summary:", "Image: {static}/images/rusak.jpg\nImage_alt: Foto\nSummary:"))
@@ -159,12 +159,12 @@ def test_very_large_photos_are_warnings_naming_the_file(tmp_path):
     with heavy.open("ab") as padding:  # bytes after the end of the JPEG: still a readable photo
         padding.write(bytes(15 * 1024 * 1024))
     html = '<img src="{static}/images/lebar.png" alt="Lebar"><img src="{static}/images/berat.jpg" alt="Berat">'
-    found = rules.body_findings("uji.md", html, None, checking(tmp_path), tmp_path)
+    found = body.body_findings("uji.md", html, None, checking(tmp_path), tmp_path)
     assert [f.severity for f in found] == ["PERINGATAN", "PERINGATAN"]
     assert f"foto '{os.path.relpath(wide)}' berukuran 0,0 MB, 8.001 × 4 piksel" in found[0].message
     assert f"foto '{os.path.relpath(heavy)}' berukuran 15,0 MB, 40 × 30 piksel" in found[1].message
     small_photo(heavy)
-    assert rules.body_findings("uji.md", '<img src="{static}/images/berat.jpg" alt="Berat">', None, checking(tmp_path), tmp_path) == []
+    assert body.body_findings("uji.md", '<img src="{static}/images/berat.jpg" alt="Berat">', None, checking(tmp_path), tmp_path) == []
 
 
 @pytest.mark.parametrize("title", ['Jamaah Usia < 60 & "Lansia"', "Kuota 10 > 8, a<b", "Tanda &amp; dan &lt;"])

@@ -47,6 +47,9 @@ Isi.
 MAGELANG = "content/articles/2024/2024-05-01-manasik-kab-magelang.md"
 WONOSOBO = "content/articles/2024/2024-05-01-manasik-kab-wonosobo.md"
 PHOTO = "content/images/manasik-magelang.jpg"
+SPACED = "content/articles/2024/2024-05-02-foto-nama-panjang.md"
+SPACED_PHOTOS = ["content/images/Foto Manasik (1).jpg", "content/images/peserta manasik.jpg"]
+PAGE_PHOTO = "content/images/tim.jpg"
 
 
 def article(office, extra=""):
@@ -124,6 +127,14 @@ def repository(tmp_path_factory):
     write(project, WONOSOBO, article("kab-wonosobo"))
     (project / PHOTO).parent.mkdir(parents=True, exist_ok=True)
     phone_jpeg(project / PHOTO, 1)
+    # Names as phones and WhatsApp make them, referenced as Markdown allows (a header value, <…> in the body).
+    write(project, SPACED, article("kab-magelang", f"Image: {{static}}/images/{SPACED_PHOTOS[0][15:]}\nImage_alt: Foto\n")
+          .replace("Slug: manasik-kab-magelang", "Slug: foto-nama-panjang")
+          + f"\n![Peserta manasik](<{{static}}/images/{SPACED_PHOTOS[1][15:]}>)\n")
+    for photo in SPACED_PHOTOS + [PAGE_PHOTO]:
+        phone_jpeg(project / photo, 1)
+    page = project / "content/pages/tentang-kami.md"
+    page.write_text(page.read_text() + f"\n![Tim media center]({{static}}/images/{PAGE_PHOTO[15:]})\n")
     git(project, "init", "-q", "-b", "main")
     git(project, "add", "-A")
     git(project, "commit", "-qm", "awal")
@@ -284,3 +295,30 @@ def test_invoke_check_writes_annotations(tmp_path):
     checked = invoke(project, "check", "--github")
     assert checked.returncode == 1
     assert "::error file=content/articles/tanggal-salah.md,line=2,title=GALAT%3A kolom Date::tanggal '2024-13-45 25:00' tidak bisa dibaca." in checked.stdout
+
+
+@pytest.mark.parametrize("photo", SPACED_PHOTOS)
+def test_photo_names_with_spaces_and_parentheses_are_found_as_the_build_finds_them(repository, pull_request, tmp_path, photo):
+    replacement = tmp_path / "lain.jpg"
+    replacement.write_bytes(b"bukan foto yang sama")
+    pull_request({photo: replacement.read_bytes()})
+    assert [(path, "Kankemenag Kab. Magelang" in message) for path, message in judged(repository, "reporter-wonosobo")] == [(photo, True)]
+    pull_request({}, deleted=[photo])
+    assert [path for path, _ in judged(repository, "reporter-wonosobo")] == [photo]
+
+
+def test_a_photo_a_page_uses_needs_an_admin(repository, pull_request, tmp_path):
+    replacement = tmp_path / "lain.jpg"
+    replacement.write_bytes(b"foto lain")
+    pull_request({PAGE_PHOTO: replacement.read_bytes()})
+    [(path, message)] = judged(repository, "humas-kanwil")
+    assert path == PAGE_PHOTO and "dipakai halaman tetap (content/pages/tentang-kami.md)" in message
+    assert judged(repository, "admin-situs") == []
+
+
+@pytest.mark.parametrize("path", ["content/images/.gitattributes", "content/.gitattributes", "content/images/.rahasia/x.jpg"])
+def test_hidden_files_in_the_content_need_an_admin(repository, pull_request, path):
+    """A `.gitattributes` with `* text eol=crlf` would rewrite every office's photos in every checkout."""
+    pull_request({path: "* text eol=crlf\n"})
+    [(found, message)] = judged(repository, "reporter-wonosobo")
+    assert found == path and "bukan admin situs" in message

@@ -42,11 +42,17 @@ def office_permission():
 def runs(job, event):
     """The commands a job runs for `event`, by the `if:` conditions of the job and its steps."""
     def applies(condition):
+        """Conditions on the event name; a condition on github.ref holds (runs on main)."""
         if not condition or condition == "always()":
             return True
-        if "!=" in condition:
-            return condition.split("!=")[1].strip(" '") != event
-        return condition.split("==")[1].strip(" '") == event
+        for part in condition.split("&&"):
+            if "github.event_name" not in part:
+                continue
+            if "!=" in part and part.split("!=")[1].strip(" '") == event:
+                return False
+            if "==" in part and part.split("==")[1].strip(" '") != event:
+                return False
+        return True
 
     if not applies(job.get("if")):
         return []
@@ -219,15 +225,29 @@ def test_the_pull_request_is_fetched_as_data_and_nothing_of_it_runs(office_permi
     assert "GIT_CONFIG_VALUE_0=" in fetch["run"]
     # The base branch's own requirements, then its own task.
     assert SETUP_COMMAND in commands
-    assert commands.index(SETUP_COMMAND) < commands.index(PERMISSION_COMMAND)
+    permission = next(i for i, command in enumerate(commands) if PERMISSION_COMMAND in command)
+    assert commands.index(SETUP_COMMAND) < permission
     assert steps.index(fetch) < next(i for i, step in enumerate(steps) if step.get("run") == SETUP_COMMAND)
 
 
 def test_the_base_branch_judges_the_pull_request_head(office_permission):
     steps = office_permission["jobs"]["office-permission"]["steps"]
     permission = next(step for step in steps if "check-office-permission" in step.get("run", ""))
-    assert permission["run"] == PERMISSION_COMMAND
+    assert PERMISSION_COMMAND + " || status=1" in permission["run"]
+    # A push by another account than the author is judged for that account too.
+    pusher = PERMISSION_COMMAND.replace('"$AUTHOR"', '"$SENDER"') + " || status=1"
+    assert pusher in permission["run"]
+    assert 'if [ "$ACTION" = "synchronize" ] && [ "$SENDER" != "$AUTHOR" ]; then' in permission["run"]
+    assert permission["run"].rstrip().endswith("exit $status")
     assert permission["env"] == {
         "AUTHOR": "${{ github.event.pull_request.user.login }}",
+        "SENDER": "${{ github.event.sender.login }}",
+        "ACTION": "${{ github.event.action }}",
         "BASE_SHA": "${{ github.event.pull_request.base.sha }}",
     }
+
+
+def test_only_main_is_published(workflow):
+    """workflow_dispatch can name any branch: the build (and so the deploy) runs for main only."""
+    assert "github.ref == 'refs/heads/main'" in workflow["jobs"]["build"]["if"]
+    assert workflow["jobs"]["deploy"]["needs"] == "build"

@@ -45,8 +45,8 @@ def reserved_problem(save_as: str, settings, folders: set[str] | None = None) ->
     """Why a file at `save_as` (below the output) would take a page of the site's own, or ''.
     `folders`: reserved_folders(settings), when the caller asks about many files."""
     folder = save_as.split("/", 1)[0]
-    if save_as in SITE_FILES:
-        return f"berkas /{save_as} milik situs ini"
+    if save_as in SITE_FILES or folder in SITE_FILES:
+        return f"berkas /{folder} milik situs ini"
     if folder in (folders if folders is not None else reserved_folders(settings)) and "/" in save_as:
         return f"folder /{folder}/ milik halaman situs ini"
     if MONTH_ARCHIVE.fullmatch(save_as):
@@ -76,19 +76,30 @@ class Claim:
     draft: bool = False  # the item's draft page, in the drafts folder by design
 
 
+def _folders(save_as: str) -> list[str]:
+    """The folders a file needs: 'a/b/index.html' -> ['a', 'a/b']."""
+    parts = save_as.split("/")[:-1]
+    return ["/".join(parts[:end]) for end in range(1, len(parts) + 1)]
+
+
 def clash_messages(claims: list[Claim]) -> list[tuple[Claim, str, str]]:
-    """(claim, message, hint) for every claim on a file an earlier claim already has.
+    """(claim, message, hint) for every claim on a file an earlier claim already has, or on a
+    name one needs as a file and another as a folder ('/404.html/' against the 404 page).
 
     Items' own pages come before redirects, so a redirect is the one reported
     when it takes an item's address.
     """
     ordered = sorted(claims, key=lambda claim: claim.field == "Old_path")
     owners: dict[str, Claim] = {}
+    folder_owners: dict[str, Claim] = {}
     clashes = []
     for claim in ordered:
-        owner = owners.get(claim.save_as)
+        owner = owners.get(claim.save_as) or folder_owners.get(claim.save_as)
+        owner = owner or next((owners[folder] for folder in _folders(claim.save_as) if folder in owners), None)
         if owner is None:
             owners[claim.save_as] = claim
+            for folder in _folders(claim.save_as):
+                folder_owners.setdefault(folder, claim)
             continue
         if claim.field == "Old_path":
             message = f"alamat lama {claim.shown} sudah dipakai halaman lain situs ini."

@@ -16,7 +16,7 @@ from pelican.contents import Article, Page
 from sitelib.content import all_articles, all_pages
 from sitelib.errors import ContentError, metadata_line
 
-from . import rules, scan
+from . import body, rules, scan
 from .addresses import Claim, redirect_claim
 from .sanitize import sanitize_html
 from .source import read_source
@@ -38,9 +38,9 @@ def check_and_sanitize(content) -> None:
     path = Path(source_path)
     display = scan.display_path(path)
     checking = scan.checking_for(content.settings, decode_photos=False)
-    found = rules.body_findings(display, content._content, None, checking, path.parent)
+    found = body.body_findings(display, content._content, None, checking, path.parent)
     if found:  # read the source again only to give the editor line numbers
-        found = rules.body_findings(display, content._content, read_source(path, display), checking, path.parent)
+        found = body.body_findings(display, content._content, read_source(path, display), checking, path.parent)
     found += value_findings(content, display)
     content.body_errors = [f for f in found if f.is_error]
     content._content = sanitize_html(content._content)

@@ -12,7 +12,6 @@ from functools import lru_cache
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from bs4 import BeautifulSoup, SoupStrainer
 from pelican.readers import ensure_metadata_list
 from pelican.utils import get_date, slugify
 
@@ -20,16 +19,17 @@ from office_tags import tagging
 from office_tags.registry import Registry
 from old_addresses.redirects import old_path_problem
 from photos.problems import photo_problems
-from sitelib.content_files import is_content_file
 from sitelib.errors import ERROR, WARNING, Finding
-from sitelib.links import CONTENT_PLACEHOLDER, MISSING, OUTSIDE, STATIC_PLACEHOLDERS, link_problem, linked_file
+from sitelib.links import MISSING, OUTSIDE, STATIC_PLACEHOLDERS, link_problem, linked_file
 from sitelib.metadata import line_break_characters
+from sitelib.output import NAME_LIMIT_BYTES, too_long_names
 
 from .addresses import Claim, article_save_as, clash_messages, page_save_as, redirect_claim, reserved_folders, reserved_problem
 from .fields import known_fields
 from .source import SourceFile
 
 TITLE_LIMIT = 110  # search results cut longer titles
+TITLE_MAX = 300  # longer is a paste gone wrong (and costs the share card minutes to draw)
 SUMMARY_LIMIT = 200  # share cards and search snippets cut longer summaries
 # Text `invoke new` pre-fills; a published article must not keep it.
 NEW_ARTICLE_PLACEHOLDERS = {
@@ -41,13 +41,32 @@ NEW_ARTICLE_PLACEHOLDERS = {
 HTML_TAG = re.compile(r"<(/?[a-zA-Z][^<>]*|!--.*?--)>")
 SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 SLUG_HINT = "Pakai huruf kecil, angka dan tanda minus, misalnya rakor-seksi-phu."
+# Dates the site can show, sort and put in feeds and sitemaps.
+FIRST_YEAR, LAST_YEAR = 1000, 9998
 # Fields whose values Pelican turns into addresses of their own (URLWrapper slugs).
 NAMED_PAGES = {"Category": "kategori", "Tags": "tag", "Author": "penulis"}
 NAME_HINT = "Pakai huruf atau angka, misalnya: Haji dan Umrah."
 
 
-def name_without_slug(name: str, what: str) -> str:
-    return f"'{name}' tidak bisa menjadi alamat {what} (slug): tidak ada huruf atau angka."
+def slug_problem(slug: str) -> str:
+    """Why a slug cannot be part of an address ('tidak sah', 'terlalu panjang …'), or ''."""
+    if not slug:
+        return "kosong (tidak ada huruf atau angka)"
+    if not SLUG.fullmatch(slug):
+        return "tidak sah (hanya huruf kecil, angka dan tanda minus)"
+    if too_long_names(slug):
+        return f"terlalu panjang ({len(slug)} karakter; paling banyak {NAME_LIMIT_BYTES})"
+    return ""
+
+
+def name_problem(name: str, field_name: str, what: str, settings) -> str:
+    """Why a category, tag or credit cannot become an address part, or ''."""
+    slug = name_slug(name, field_name, settings)
+    if not slug:
+        return f"'{name}' tidak bisa menjadi alamat {what} (slug): tidak ada huruf atau angka."
+    if too_long_names(slug):
+        return f"'{name[:40]}…' terlalu panjang untuk alamat {what} (paling banyak {NAME_LIMIT_BYTES} karakter)."
+    return ""
 
 
 @dataclass(frozen=True)
@@ -76,6 +95,16 @@ def parse_date(value: str, timezone: str) -> datetime:
     the checks read each article's date several times."""
     moment = get_date(value)
     return moment if moment.tzinfo else moment.replace(tzinfo=ZoneInfo(timezone))
+
+
+def publishable_date(moment: datetime, timezone: str) -> bool:
+    """Whether the date can be shown and sorted: in UTC and in WIB it stays within FIRST_YEAR–LAST_YEAR
+    (year 1 or 9999 with a far time zone overflows when converted)."""
+    try:
+        return all(FIRST_YEAR <= each.year <= LAST_YEAR for each in (
+            moment.astimezone(ZoneInfo("UTC")), moment.astimezone(ZoneInfo(timezone))))
+    except (OverflowError, ValueError):
+        return False
 
 
 def _finding(source: SourceFile, field_name: str, message: str, **extra) -> Finding:
@@ -139,7 +168,12 @@ def text_findings(source: SourceFile) -> list[Finding]:
                 source, name, f"{what} tidak boleh berisi tag HTML (misalnya <script> atau <b>).",
                 hint=f"Tulis {what} sebagai teks biasa: tanda <, > dan & boleh dipakai dan tampil apa adanya.",
             ))
-    if len(title) > TITLE_LIMIT:
+    if len(title) > TITLE_MAX:
+        findings.append(_finding(
+            source, "Title", f"judul {len(title)} karakter; paling banyak {TITLE_MAX}.",
+            hint="Tulis judul berita yang ringkas; isi selengkapnya masuk ke badan berita.",
+        ))
+    elif len(title) > TITLE_LIMIT:
         findings.append(_finding(
             source, "Title", f"judul {len(title)} karakter; di atas {TITLE_LIMIT} karakter terpotong di mesin pencari.",
             severity=WARNING, hint="Pertimbangkan judul yang lebih ringkas.",
@@ -178,17 +212,19 @@ def address_part_findings(source: SourceFile, settings) -> list[Finding]:
     """Values that become part of an address: Slug, Category, Tags, Author, Old_path."""
     findings = []
     slug = source.value("slug")
-    if slug and not SLUG.fullmatch(slug):
-        findings.append(_finding(source, "Slug", f"slug '{slug}' tidak sah.", hint=SLUG_HINT))
-    elif not slug and source.value("title") and not item_slug(source, settings):
-        findings.append(_finding(source, "Title", "judul tidak menghasilkan alamat (slug): tidak ada huruf atau angka.",
+    derived = item_slug(source, settings)
+    if slug and slug_problem(slug):
+        findings.append(_finding(source, "Slug", f"slug '{slug}' {slug_problem(slug)}.", hint=SLUG_HINT))
+    elif not slug and source.value("title") and slug_problem(derived):
+        findings.append(_finding(source, "Title", f"judul tidak menghasilkan alamat (slug) yang bisa dipakai: {slug_problem(derived)}.",
                                  hint="Isi kolom Slug, misalnya Slug: rakor-seksi-phu."))
     for field_name, what in NAMED_PAGES.items():
         value = source.value(field_name)
         names = ensure_metadata_list(value) if field_name == "Tags" else [value] if value else []
         for name in names:
-            if not name_slug(name, field_name, settings):
-                findings.append(_finding(source, field_name, name_without_slug(name, what), hint=NAME_HINT))
+            problem = name_problem(name, field_name, what, settings)
+            if problem:
+                findings.append(_finding(source, field_name, problem, hint=NAME_HINT))
     old_path = source.value("old_path")
     if old_path and old_path_problem(old_path):
         findings.append(_finding(source, "Old_path", f"alamat lama '{old_path}' {old_path_problem(old_path)}.",
@@ -203,11 +239,17 @@ def date_findings(source: SourceFile, timezone: str) -> list[Finding]:
         if not value:
             continue
         try:
-            parse_date(value, timezone)
+            moment = parse_date(value, timezone)
         except (ValueError, OverflowError):
             findings.append(_finding(
                 source, name, f"tanggal '{value}' tidak bisa dibaca.",
                 hint="Tulis tahun-bulan-tanggal jam:menit (WIB), misalnya 2022-08-23 15:00.",
+            ))
+            continue
+        if not publishable_date(moment, timezone):
+            findings.append(_finding(
+                source, name, f"tanggal '{value}' di luar rentang tahun {FIRST_YEAR}–{LAST_YEAR}.",
+                hint="Periksa tahunnya, misalnya 2022-08-23 15:00.",
             ))
     return findings
 
@@ -218,7 +260,7 @@ def office_findings(source: SourceFile, registry) -> list[Finding]:
     return [_finding(source, f.field, f.message, hint=f.hint) for f in findings]
 
 
-def _link_file_problem(problem: str, reference: str, what: str) -> tuple[str, str]:
+def link_file_problem(problem: str, reference: str, what: str) -> tuple[str, str]:
     """(message, hint) for a placeholder link to a file we cannot use."""
     if problem == OUTSIDE:
         return f"{what} '{reference}' menuju berkas di luar folder content.", "Simpan berkasnya di content/ dan tautkan dari sana."
@@ -232,7 +274,7 @@ def photo_findings(reference: str, checking: Checking, source_dir: Path, what: s
     path = linked_file(reference, source_dir, checking.content_root)
     problem = link_problem(path, checking.content_root)
     if problem:
-        return [(ERROR, *_link_file_problem(problem, reference, what))]
+        return [(ERROR, *link_file_problem(problem, reference, what))]
     return [(p.severity, p.message, p.hint) for p in photo_problems(path, checking.photo_cache)]
 
 
@@ -263,64 +305,6 @@ def metadata_findings(source: SourceFile, kind: str, checking: Checking, source_
     return findings
 
 
-def content_link_findings(href: str, checking: Checking, source_dir: Path) -> tuple[str, str] | None:
-    """(message, hint) when a `{filename}` link does not lead to one of the site's articles or pages."""
-    path = linked_file(href, source_dir, checking.content_root)
-    problem = link_problem(path, checking.content_root)
-    if problem == MISSING:
-        return f"tautan '{href}' menuju berkas yang tidak ada.", "Periksa nama berkas tujuan di folder content/."
-    if problem:
-        return _link_file_problem(problem, href, "tautan")
-    if not is_content_file(path, checking.settings):
-        return (f"tautan '{href}' menuju berkas yang bukan berita atau halaman.",
-                "{filename} hanya untuk berkas .md di content/articles atau content/pages; untuk foto tulis {static}/images/….")
-    return None
-
-
-def body_findings(source_path: str, html: str, source: SourceFile | None, checking: Checking, source_dir: Path) -> list[Finding]:
-    """Images and internal links of a rendered body; scripts the sanitiser will drop."""
-    findings = []
-    if not any(marker in html for marker in ("<img", "<a ", "<script", "<iframe")):
-        return findings  # most bodies: nothing to look at, no parsing
-
-    def add(message, needle, severity=ERROR, hint=""):
-        line = source.line_of(needle) if source and needle else None
-        findings.append(Finding(source_path, "", message, line, severity=severity, hint=hint))
-
-    def add_photo_problems(reference, what):
-        for severity, message, hint in photo_findings(reference, checking, source_dir, what):
-            add(message, reference, severity=severity, hint=hint)
-
-    soup = BeautifulSoup(html, "html.parser", parse_only=SoupStrainer(["img", "a", "script", "iframe"]))
-    for image in soup.find_all("img"):
-        src = image.get("src", "")
-        if not image.get("alt", "").strip():
-            add(f"gambar '{src}' tidak punya teks alternatif (alt).", src,
-                hint="Tulis keterangan isi gambar: ![Kepala Kankemenag membuka rakor]({static}/images/foto.jpg).")
-        if re.match(r"(https?:)?//", src):
-            add(f"gambar '{src}' diambil dari situs lain.", src,
-                hint="Simpan gambar di content/images/ lalu tulis {static}/images/nama-berkas.jpg.")
-        elif src.startswith(STATIC_PLACEHOLDERS):
-            add_photo_problems(src, "gambar")
-        elif not src.startswith("data:"):
-            add(f"gambar '{src}' ditulis tanpa {{static}}, sehingga akan rusak di situs.", src,
-                hint="Tulis {static}/images/nama-berkas.jpg.")
-    for link in soup.find_all("a"):
-        href = link.get("href", "")
-        if href.startswith(CONTENT_PLACEHOLDER):
-            problem = content_link_findings(href, checking, source_dir)
-            if problem:
-                add(problem[0], href, hint=problem[1])
-        elif href.startswith(STATIC_PLACEHOLDERS):
-            add_photo_problems(href, "tautan")  # published as the photo's clean full-size variant
-        if href.strip().lower().startswith("javascript:"):
-            add("tautan javascript: akan dibuang.", "javascript:", severity=WARNING)
-    for element in soup.find_all(["script", "iframe"]):
-        add(f"tag <{element.name}> di badan berita akan dibuang saat situs dibangun.", f"<{element.name}",
-            severity=WARNING, hint="Hapus tag tersebut; badan berita tidak boleh memuat skrip.")
-    return findings
-
-
 def item_slug(source: SourceFile, settings) -> str:
     return source.value("slug") or slugify(source.value("title"), regex_subs=settings["SLUG_REGEX_SUBSTITUTIONS"])
 
@@ -343,7 +327,7 @@ def claims(source: SourceFile, kind: str, settings, now: datetime) -> list[Claim
     """The files this item will write: its page at its published address (drafts and scheduled
     articles too: they take it when they go out), its draft page in this build, and its redirect."""
     slug = item_slug(source, settings)
-    if not SLUG.fullmatch(slug):
+    if slug_problem(slug):
         return []  # an unusable slug is address_part_findings' finding
     line = (source.meta.get("slug") or source.meta.get("title") or next(iter(source.meta.values()), None))
     line = line.line if line else None

@@ -9,7 +9,7 @@ from plain_text_metadata.reader import PlainTextMarkdownReader
 from sitelib.content_files import ForeignFile, scan_content
 from sitelib.errors import Finding
 
-from . import rules
+from . import body, rules
 from .source import read_source
 
 # Complete photo decodes are remembered here (below CACHE_PATH), by content hash.
@@ -61,7 +61,7 @@ def check_sources(settings, with_bodies: bool = True, now: datetime | None = Non
         findings += found
         claims += rules.claims(source, item.kind, settings, now)
         if with_bodies and not any(f.is_error for f in found):
-            findings += rules.body_findings(source.path, rendered_body(item.path, settings), source, checking, item.path.parent)
+            findings += body.body_findings(source.path, rendered_body(item.path, settings), source, checking, item.path.parent)
     return findings + rules.address_findings(claims, settings)
 
 

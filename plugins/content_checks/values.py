@@ -10,7 +10,7 @@ import posixpath
 from old_addresses.redirects import old_path_problem
 from sitelib.errors import Finding, metadata_line
 
-from .rules import NAMED_PAGES, NAME_HINT, SLUG, SLUG_HINT, name_slug, name_without_slug
+from .rules import NAMED_PAGES, NAME_HINT, SLUG_HINT, name_problem, slug_problem
 
 
 def safe_relative(save_as: str) -> bool:
@@ -29,16 +29,17 @@ def value_findings(content, display: str) -> list[Finding]:
         findings.append(Finding(display, field_name, message, metadata_line(source_path, field_name), hint=hint))
 
     slug = getattr(content, "slug", "") or ""
-    if not SLUG.fullmatch(slug):
-        add("Slug", f"slug '{slug}' tidak sah.", SLUG_HINT)
+    if slug_problem(slug):
+        add("Slug", f"slug '{slug}' {slug_problem(slug)}.", SLUG_HINT)
     if content.save_as and not safe_relative(content.save_as):
         add("Slug", f"alamat berkas '{content.save_as}' tidak sah.", SLUG_HINT)
     named = {"Category": [getattr(content, "category", None)], "Tags": getattr(content, "tags", []),
              "Author": getattr(content, "authors", [])}
     for field_name, what in NAMED_PAGES.items():
         for wrapper in named[field_name]:
-            if wrapper is not None and not name_slug(wrapper.name, field_name, content.settings):
-                add(field_name, name_without_slug(wrapper.name, what), NAME_HINT)
+            problem = name_problem(wrapper.name, field_name, what, content.settings) if wrapper is not None else ""
+            if problem:
+                add(field_name, problem, NAME_HINT)
     old_path = content.metadata.get("old_path")
     if old_path is not None and (not isinstance(old_path, str) or old_path_problem(old_path)):
         add("Old_path", f"alamat lama '{old_path}' {old_path_problem(str(old_path)) or 'tidak sah'}.",

@@ -4,6 +4,7 @@ import posixpath
 from dataclasses import dataclass
 
 from sitelib.metadata import LINE_BREAK_CHARACTERS
+from sitelib.output import NAME_LIMIT_BYTES, too_long_names
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,10 @@ def old_path_problem(old_path: str) -> str:
         return "tidak boleh berisi bagian . atau .. atau //"
     if not old_path.endswith("/") and posixpath.splitext(old_path)[1].lower() not in PAGE_SUFFIXES:
         return "harus diakhiri garis miring atau .html, misalnya /2021/06/15/judul-berita/"
+    if any("." in part for part in old_path.strip("/").split("/")[:-1]):
+        return "hanya bagian terakhir yang boleh berisi titik (seperti .html)"
+    if too_long_names(old_path):
+        return f"punya bagian lebih dari {NAME_LIMIT_BYTES} bita"
     return ""
 
 

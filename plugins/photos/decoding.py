@@ -24,11 +24,17 @@ MAX_PIXELS = 250_000_000
 # before decoding. Checked from this many pixels, so small graphics pass.
 MAX_PIXELS_PER_BYTE = 1000
 PROPORTION_CHECKED_FROM = 12_000_000
+# JPEG holds at most 65,535 pixels a side (the full-size copy is a JPEG or PNG).
+MAX_SIDE = 65_000
 # Pillow's own guard (a warning, then an English error) is replaced by ours:
 # every decode below reads the header first and refuses a photo too large.
 Image.MAX_IMAGE_PIXELS = None
 ORIENTATION_TAG = 0x0112
 SIDEWAYS_ORIENTATIONS = {5, 6, 7, 8}  # rotated by 90°: width and height swap
+# The formats a photo may be in. Pillow reads many more (TIFF, BMP, EPS through
+# Ghostscript, …) whatever a file is called; none of them is a phone photo.
+Image.init()  # load every plugin, so the names below are known when Image.open checks them
+PHOTO_FORMATS = ("JPEG", "PNG", "WEBP", "GIF", "HEIF", "AVIF")  # JPEG includes MPO (multi-picture JPEG)
 SRGB = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
 # Everything Pillow may raise on a file that is not a readable image.
 DECODE_ERRORS = (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError, Image.DecompressionBombError)
@@ -66,7 +72,7 @@ class PhotoHeader:
 
     @property
     def too_many_pixels(self) -> bool:
-        return self.pixels > MAX_PIXELS
+        return self.pixels > MAX_PIXELS or max(self.width, self.height) > MAX_SIDE
 
     @property
     def out_of_proportion(self) -> bool:
@@ -80,7 +86,7 @@ def _has_alpha(image: Image.Image) -> bool:
 
 def read_header(path: Path) -> PhotoHeader:
     try:
-        with Image.open(path) as image:
+        with Image.open(path, formats=PHOTO_FORMATS) as image:
             width, height = image.size
             if image.getexif().get(ORIENTATION_TAG) in SIDEWAYS_ORIENTATIONS:
                 width, height = height, width
@@ -105,7 +111,7 @@ def verify_decodes(path: Path) -> None:
     """
     decodable_header(path)
     try:
-        with Image.open(path) as image:
+        with Image.open(path, formats=PHOTO_FORMATS) as image:
             if image.format == "JPEG":
                 image.draft(image.mode, (max(1, image.width // 8), max(1, image.height // 8)))
             image.load()
@@ -141,7 +147,7 @@ def decode_upright(path: Path) -> Image.Image:
     """The photo's pixels, upright, RGB (RGBA if it has transparency), sRGB, with no metadata at all."""
     decodable_header(path)
     try:
-        with Image.open(path) as opened:
+        with Image.open(path, formats=PHOTO_FORMATS) as opened:
             alpha = _has_alpha(opened)
             upright = ImageOps.exif_transpose(opened)
             upright.info.setdefault("icc_profile", opened.info.get("icc_profile"))

@@ -61,9 +61,8 @@ class PhotoResolver:
         return variant
 
 
-def add_photos(content) -> set[str]:
-    """Give `content` its photos; returns the files it no longer links as they are."""
-    linked_before = content.get_static_links()
+def add_photos(content) -> None:
+    """Give `content` its photos: featured photo, responsive body images, full-size links."""
     photos = PhotoResolver(content)
     image = content.metadata.get("image")
     photo = photos.photo(image, "Image") if image else None
@@ -72,15 +71,15 @@ def add_photos(content) -> set[str]:
     )
     content._content = responsive_body(content._content, photos, content.settings["SITEURL"])
     content.photo_variants = photos.used
-    return linked_before - content.get_static_links()
 
 
 def _add_to(items, generator) -> None:
-    """Photos for every item; Pelican must not copy the originals they linked (its static generator would)."""
-    replaced = set()
+    """Photos for every item. Pelican's static generator copies every file a {static} or {attach}
+    link names, in any attribute, from anywhere on the machine: nothing of content/ is published
+    that way (STATIC_PATHS is empty too), only the variants this plugin writes."""
     for item in items:
-        replaced |= add_photos(item)
-    generator.context["static_links"] -= replaced
+        add_photos(item)
+    generator.context["static_links"].clear()
 
 
 def add_to_articles(generator) -> None:

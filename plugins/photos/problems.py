@@ -11,7 +11,7 @@ from babel.numbers import format_decimal
 from sitelib.errors import ERROR, WARNING
 
 from .decoding import (
-    LARGE_FILE_BYTES, LARGE_SIDE_PIXELS, MAX_PIXELS, OversizedPhoto, PhotoHeader, UnreadablePhoto,
+    LARGE_FILE_BYTES, LARGE_SIDE_PIXELS, MAX_PIXELS, MAX_SIDE, OversizedPhoto, PhotoHeader, UnreadablePhoto,
     decodable_header, verify_decodes,
 )
 
@@ -50,7 +50,9 @@ def unreadable(path: Path) -> PhotoProblem:
 
 def oversized(path: Path, header: PhotoHeader) -> PhotoProblem:
     megapixels = _number(header.pixels / 1_000_000, "#,##0.0")
-    if header.too_many_pixels:
+    if max(header.width, header.height) > MAX_SIDE:
+        why = f"sisi {_number(max(header.width, header.height))} piksel, di atas batas {_number(MAX_SIDE)} piksel"
+    elif header.too_many_pixels:
         why = f"{megapixels} megapiksel, di atas batas {_number(MAX_PIXELS // 1_000_000)} megapiksel"
     else:
         kilobytes = _number(header.file_bytes / 1024, "#,##0.0")

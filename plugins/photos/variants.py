@@ -23,12 +23,14 @@ from .decoding import PhotoHeader, decodable_header, decode_upright
 # Part of every variant's name: change it whenever variants would come out differently.
 CACHE_KEY_VERSION = b"upright-srgb-no-metadata-1"
 WIDTHS = (480, 800, 1200)
+WEBP_MAX_SIDE = 16383  # WebP stores at most this many pixels a side
 VARIANT_FOLDER = PHOTO_VARIANT_FOLDER
 SAVE_OPTIONS = {
     "JPEG": {"quality": 82, "optimize": True, "progressive": True},
     "PNG": {"optimize": True},
     "WEBP": {"quality": 80, "method": 4},
 }
+STEM_LIMIT = 100  # of a variant's file name, which also carries a hash and the width
 EXTENSIONS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
 MIME = {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp"}
 
@@ -71,17 +73,19 @@ class SourcePhoto:
         return "PNG" if self.header.format in ("PNG", "GIF") or self.header.has_alpha else "JPEG"
 
 
-def target_widths(width: int) -> list[int]:
-    """The standard widths below the photo's own, and the photo's own width when under the largest."""
+def target_widths(width: int, height: int) -> list[int]:
+    """The standard widths below the photo's own, and the photo's own width when under the largest;
+    none whose height WebP cannot hold (a phone's scrolling screenshot), but at least one."""
     widths = [w for w in WIDTHS if w < width]
     if width <= WIDTHS[-1]:
         widths.append(width)
-    return widths or [WIDTHS[-1]]
+    fitting = [w for w in widths if round(height * w / width) <= WEBP_MAX_SIDE]
+    return fitting or [max(1, WEBP_MAX_SIDE * width // height)]
 
 
 def url_safe_stem(path: Path) -> str:
     """'Foto Manasik (1).HEIC' -> 'foto-manasik-1': no spaces or commas to break a srcset."""
-    return re.sub(r"[^a-z0-9]+", "-", path.stem.lower()).strip("-") or "foto"
+    return re.sub(r"[^a-z0-9]+", "-", path.stem.lower())[:STEM_LIMIT].strip("-") or "foto"
 
 
 @lru_cache(maxsize=None)
@@ -122,7 +126,7 @@ def _variants(source: SourcePhoto, widths: list[int], formats: tuple[str, ...], 
 def _photo(path: str, modified: int, cache_dir: str) -> Photo:
     source = _source(path, modified)
     formats = ("WEBP", source.fallback_format)
-    variants = _variants(source, target_widths(source.header.width), formats, Path(cache_dir))
+    variants = _variants(source, target_widths(source.header.width, source.header.height), formats, Path(cache_dir))
     return Photo(source.header.width, source.header.height, MIME[source.fallback_format], variants)
 
 

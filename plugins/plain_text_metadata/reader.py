@@ -31,8 +31,15 @@ def as_html_text(value: str) -> str:
 
 
 def markdown_without_meta(settings: dict) -> dict:
-    """Python-Markdown's settings minus the `meta` extension Pelican adds (the header is ours to read)."""
-    return {**settings, "extensions": [name for name in settings.get("extensions", []) if name != META_EXTENSION]}
+    """Python-Markdown's settings as Pelican's reader completes them (every configured extension
+    loaded), minus the `meta` extension it adds: the header is ours to read."""
+    extensions = list(dict.fromkeys([*settings.get("extensions", []), *settings.get("extension_configs", {})]))
+    return {**settings, "extensions": [name for name in extensions if name != META_EXTENSION]}
+
+
+def render_body(body: str, settings) -> str:
+    """A body's HTML as the build renders it (Python-Markdown with the site's settings)."""
+    return Markdown(**markdown_without_meta(settings["MARKDOWN"])).convert(body)
 
 
 class PlainTextMarkdownReader(MarkdownReader):
@@ -41,8 +48,7 @@ class PlainTextMarkdownReader(MarkdownReader):
         self._source_path = source_path
         with pelican_open(source_path) as text:
             document = parse_document(text)
-        self._md = Markdown(**markdown_without_meta(self.settings["MARKDOWN"]))
-        content = self._md.convert(document.body)
+        content = render_body(document.body, self.settings)
         metadata = {key: self.process_metadata(key, entry.value) for key, entry in document.metadata.items()}
         return content, metadata
 

@@ -49,20 +49,34 @@ def drawable(text: str) -> str:
     return " ".join("".join(kept).split())
 
 
-def wrap(text: str, font: ImageFont.FreeTypeFont, width: int) -> list[str]:
-    """Greedy word wrap by measured width; a word longer than a line is cut."""
+def _longest_fitting(word: str, font: ImageFont.FreeTypeFont, width: int) -> int:
+    """How many leading characters of `word` fit in `width` (at least one): a binary search, so a
+    very long word costs a few measurements per line, not one per character."""
+    low, high = 1, len(word)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if font.getlength(word[:middle]) <= width:
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
+def wrap(text: str, font: ImageFont.FreeTypeFont, width: int, max_lines: int | None = None) -> list[str]:
+    """Greedy word wrap by measured width; a word longer than a line is cut. With `max_lines`, stops
+    once there is one line more than that (enough to know the text does not fit)."""
     lines, current = [], ""
     for word in text.split():
+        if max_lines is not None and len(lines) > max_lines:
+            break
         candidate = f"{current} {word}".strip()
         if font.getlength(candidate) <= width:
             current = candidate
             continue
         if current:
             lines.append(current)
-        while font.getlength(word) > width:
-            cut = len(word)
-            while cut > 1 and font.getlength(word[:cut]) > width:
-                cut -= 1
+        while font.getlength(word) > width and (max_lines is None or len(lines) <= max_lines):
+            cut = _longest_fitting(word, font, width)
             lines.append(word[:cut])
             word = word[cut:]
         current = word
@@ -75,7 +89,7 @@ def fit_headline(text: str, width: int) -> tuple[ImageFont.FreeTypeFont, list[st
     """The largest size at which the headline fits; at the smallest, the rest is cut with "…"."""
     for size in HEADLINE_SIZES:
         font = ImageFont.load_default(size=size)
-        lines = wrap(text, font, width)
+        lines = wrap(text, font, width, HEADLINE_MAX_LINES)
         if len(lines) <= HEADLINE_MAX_LINES:
             return font, lines
     lines = lines[:HEADLINE_MAX_LINES]
