@@ -173,22 +173,13 @@ def editor(c):
     """The web editor on this checkout: /admin/ through Decap's local proxy, with the live preview.
 
     Saving in the editor writes the Markdown file into content/ (and photos into
-    content/images/); the preview rebuilds at once. Works offline. Ctrl+C stops both.
+    content/images/); the preview rebuilds at once. Works offline. The proxy answers
+    only the preview's editor page, and only about the editor's folders
+    (editorial/local_proxy.py). Ctrl+C, SIGTERM or SIGHUP stops both.
     """
-    import subprocess
-    from urllib.parse import urlsplit
+    from editorial.local_editor import run_editor
 
-    proxy_url = urlsplit(SETTINGS["WEB_EDITOR"]["local_backend"])
-    proxy = subprocess.Popen(
-        ["node", str(EDITOR_FOLDER / "node_modules" / "decap-server" / "dist" / "index.js")], cwd=ROOT,
-        env={**os.environ, "PORT": str(proxy_url.port), "BIND_HOST": proxy_url.hostname, "GIT_REPO_DIRECTORY": str(ROOT)},
-    )
-    print("Editor berita: http://{host}:{port}/admin/ (hentikan dengan Ctrl+C)".format(**CONFIG))
-    try:
-        livereload(c)
-    finally:
-        proxy.terminate()
-        proxy.wait(10)
+    run_editor(SETTINGS, ROOT, CONFIG["host"], CONFIG["port"], lambda: livereload(c))
 
 
 @task(help={"github": "Tulis juga setiap temuan sebagai anotasi GitHub (::error file=…,line=…::…)"})
@@ -267,7 +258,8 @@ def new(c, title, office="", folder=None):
         office = found.code
     try:
         path = create_article(
-            title, Path(folder or CONFIG["articles_path"]), SETTINGS["SLUG_REGEX_SUBSTITUTIONS"], office
+            title, Path(folder or CONFIG["articles_path"]), SETTINGS["SLUG_REGEX_SUBSTITUTIONS"], office,
+            time_zone=SETTINGS["TIMEZONE"],
         )
     except (ArticleExists, ValueError) as error:
         sys.exit(f"Gagal membuat berita: {error}")

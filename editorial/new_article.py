@@ -11,7 +11,6 @@ from zoneinfo import ZoneInfo
 
 from pelican.utils import slugify
 
-SITE_ZONE = ZoneInfo("Asia/Jakarta")
 
 TEMPLATE = """\
 Title: {title}
@@ -43,16 +42,20 @@ def article_slug(title: str, regex_subs) -> str:
 
 
 def create_article(
-    title: str, folder: Path, regex_subs, office: str = "", now: datetime | None = None
+    title: str, folder: Path, regex_subs, office: str = "", now: datetime | None = None, time_zone: str = "",
 ) -> Path:
     """Write content/articles/{YYYY}/{YYYY-MM-DD}-{slug}.md and return its path.
 
-    `office` (a registry code) fills Offices and Reporting_office.
+    `office` (a registry code) fills Offices and Reporting_office. The date and
+    the file name are the wall time in `time_zone` (Pelican's TIMEZONE, WIB).
     """
     title = " ".join(title.split())
     if not title:
         raise ValueError("Judul berita tidak boleh kosong.")
-    now = (now or datetime.now(SITE_ZONE)).astimezone(SITE_ZONE)
+    if not time_zone:
+        raise ValueError("time_zone wajib: isi dengan setelan TIMEZONE.")
+    zone = ZoneInfo(time_zone)
+    now = (now or datetime.now(zone)).astimezone(zone)
     slug = article_slug(title, regex_subs)
     if not slug:
         raise ValueError(f"Judul {title!r} tidak menghasilkan slug: pakai huruf atau angka.")

@@ -3,6 +3,7 @@
 import gzip
 import json
 import os
+import re
 import subprocess
 from datetime import datetime
 from zoneinfo import ZoneInfo
@@ -16,7 +17,8 @@ from content_checks.fields import known_fields
 from editorial.new_article import TEMPLATE, create_article
 from indonesian_dates.formatting import long_date, time_wib
 from office_tags.registry import load_registry
-from web_editor.config import editor_config
+from sitelib.metadata import parse_document
+from web_editor.config import ARTICLE_PATH, editor_config
 
 REGISTRY = load_registry(ROOT / "data" / "offices.toml")
 SETTINGS = read_settings(str(ROOT / "pelicanconf.py"))
@@ -26,8 +28,6 @@ RESIDENCIES = [region for region in REGISTRY.regions.values() if region.parent i
 
 def run_format(**request):
     """Our format module (web_editor/src/pelican-format.js) run by Node on `request`."""
-    for key in ("files", "edits", "created", "titles", "dates"):
-        request.setdefault(key, [])
     done = subprocess.run(
         ["node", str(ROOT / "tests" / "web_editor_format.mjs")], input=json.dumps({"config": CONFIG, **request}),
         capture_output=True, text=True, check=True,
@@ -40,13 +40,113 @@ def content_files():
 
 
 def test_every_content_file_opened_and_saved_unchanged_is_byte_identical(tmp_path):
-    new_file = create_article("Kankemenag Kab. Magelang Gelar Manasik Haji", tmp_path, SETTINGS["SLUG_REGEX_SUBSTITUTIONS"], "kab-magelang")
+    new_file = create_article("Kankemenag Kab. Magelang Gelar Manasik Haji", tmp_path, SETTINGS["SLUG_REGEX_SUBSTITUTIONS"], "kab-magelang",
+                              time_zone=SETTINGS["TIMEZONE"])
     hand_written = (
         "title:   Judul   dengan spasi\nDATE: 2024-05-01T09:30+07:00\nTags: a,b ,  c\nOffices: Kab. Magelang,kota-magelang\n"
         "Summary: Baris pertama\n    baris lanjutan\nCatatan_redaksi: kolom lain\n\n\n\nIsi tanpa baris akhir"
     )
     texts = [path.read_text(encoding="utf-8") for path in content_files()] + [new_file.read_text(encoding="utf-8"), hand_written]
     assert run_format(files=texts)["roundTrips"] == texts
+
+
+# Texts whose header a parser other than sitelib.metadata's (JavaScript's `\s`, `.` or trim(),
+# a plain "---" check, Python's splitlines) would read differently.
+HEADER_CORPUS = {
+    "bom": "\ufeffTitle: Dengan BOM\nReporting_office: kab-wonosobo\n\nIsi.\n",
+    "bom-twice": "\ufeff\ufeffTitle: Dua BOM\n\nIsi.\n",
+    "fenced": "---\nTitle: Berpagar\nReporting_office: kab-wonosobo\n---\nIsi.\n",
+    "fenced-dots": "---\nTitle: Berpagar titik\n...\nIsi.\n",
+    "fence-with-text": "--- yaml\nTitle: Pagar bertulisan\n--- akhir\nIsi.\n",
+    "four-dashes": "----\nTitle: Bukan pagar\n\nIsi.\n",
+    "closing-fence-only": "Title: Ditutup pagar\n---\nIsi.\n",
+    "dots-first": "...\nTitle: Bukan kepala\n",
+    "fenced-crlf-bom": "\ufeff---\r\nTitle: Lengkap\r\nTags: a, b\r\n---\r\nIsi.\r\n",
+    "crlf": "Title: CRLF\r\nReporting_office: kab-wonosobo\r\n\r\nIsi.\r\nBaris kedua.\r\n",
+    "lone-cr": "Title: CR\rReporting_office: kab-wonosobo\r\rIsi.\r",
+    "cr-cr-lf": "Title: Campur\r\r\nSummary: s\n\r\nIsi.",
+    "line-separator": "Title: Judul\u2028Reporting_office: kab-magelang\nReporting_office: kab-wonosobo\n\nIsi.\n",
+    "line-separator-at-end": "Title: Judul\u2028\nSummary: \u2029ringkas\u2029\n\nIsi.\n",
+    "paragraph-separator": "Summary: a\u2029b\nReporting_office: kab-wonosobo\n\nIsi\u2029lanjut.\n",
+    "form-feed": "Title: Halaman\x0cbaru\nReporting_office: kab-wonosobo\n\nIsi.\n",
+    "other-controls": "Title: a\x0bb\x1cc\x85d\nSummary:\x1f\n\nIsi.\n",
+    "no-break-space": "Title:\u00a0Spasi tak putus\u00a0\n\nIsi.\n",
+    "continuation": "Title: Judul panjang\n    lanjutan judul\n\tlanjutan bertab\n   \tlanjutan campur\nReporting_office: kab-wonosobo\n\nIsi.\n",
+    "continuation-of-empty": "Summary:\n    hanya lanjutan\n        \nTitle: x\n\nIsi.\n",
+    "continuation-first": "    bukan lanjutan\nTitle: x\n",
+    "indented-keys": "   Title: tiga spasi\n    Tags: empat spasi\n\nIsi.\n",
+    "repeated": "Reporting_office: kab-wonosobo\nTitle: x\nREPORTING_OFFICE: kab-magelang\n\nIsi.\n",
+    "empty-values": "Title:\nSummary:   \t\nTags: ,\n\nIsi.\n",
+    "spaces": "  Title:    spasi di sekitar   \t\nReporting_office:kab-wonosobo\n\nIsi.\n",
+    "blank-with-spaces": "Title: x\n \t \nIsi.\n",
+    "colon-in-value": "Title: Jam: 10:00\nkey-x_1: y\n\nIsi.\n",
+    "no-blank-line": "Title: Tanpa baris kosong\nIni badan berita.\n",
+    "no-header": "Isi saja, tanpa kepala.\n",
+    "header-only": "Title: Hanya kepala",
+    "header-only-newline": "Title: Hanya kepala\n",
+    "many-blank-lines": "Title: x\n\n\n\nIsi.\n\n",
+    "empty": "",
+    "only-newlines": "\n\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(HEADER_CORPUS))
+def test_the_editor_reads_every_header_as_sitelib_metadata_reads_it(name):
+    """Node's format and parse_document (the build, `invoke check`) read the same entries and body."""
+    text = HEADER_CORPUS[name]
+    [read] = run_format(headers=[text])["headers"]
+    document = parse_document(text)
+    assert read["entries"] == [[entry.name, entry.value] for entry in document.entries]
+    assert read["body"] == document.body
+
+
+def test_every_tricky_file_opened_and_saved_unchanged_is_byte_identical():
+    texts = list(HEADER_CORPUS.values())
+    assert run_format(files=texts)["roundTrips"] == texts
+
+
+def test_a_file_with_a_byte_order_mark_and_fences_opens_with_its_fields():
+    [fenced] = run_format(files=[HEADER_CORPUS["fenced-crlf-bom"]])["parsed"]
+    assert (fenced["Title"], fenced["Tags"], fenced["body"]) == ("Lengkap", ["a", "b"], "Isi.\n")
+
+
+def test_a_change_keeps_the_byte_order_mark_fences_and_line_ends():
+    text = HEADER_CORPUS["fenced-crlf-bom"]
+    title, body, added = run_format(edits=[
+        {"text": text, "changes": {"Title": "Baru"}},
+        {"text": text, "changes": {"body": "Isi baru.\n\nParagraf dua."}},
+        {"text": text, "changes": {"Summary": "Ringkas."}},
+    ])["edited"]
+    assert title == text.replace("Title: Lengkap", "Title: Baru")
+    assert body == "\ufeff---\r\nTitle: Lengkap\r\nTags: a, b\r\n---\r\nIsi baru.\r\n\r\nParagraf dua.\r\n"
+    assert added == text.replace("Tags: a, b\r\n", "Tags: a, b\r\nSummary: Ringkas.\r\n")
+
+
+def test_a_repeated_key_keeps_every_line_and_a_change_touches_the_first():
+    text = HEADER_CORPUS["repeated"]
+    [read] = run_format(files=[text])["parsed"]
+    assert read["Reporting_office"] == "kab-wonosobo"  # the first counts, as in the build
+    changed, emptied = run_format(edits=[
+        {"text": text, "changes": {"Reporting_office": "kab-temanggung"}},
+        {"text": text, "changes": {"Reporting_office": ""}},
+    ])["edited"]
+    assert changed == text.replace("Reporting_office: kab-wonosobo", "Reporting_office: kab-temanggung")
+    # Dropping the first line would make the repetition count: it stays, empty.
+    assert emptied == text.replace("Reporting_office: kab-wonosobo", "Reporting_office:")
+    assert parse_document(emptied).first("reporting_office").value == ""
+
+
+def test_a_changed_value_with_a_line_separator_stays_on_its_line():
+    text = HEADER_CORPUS["line-separator"]
+    [edited] = run_format(edits=[{"text": text, "changes": {"Title": "Judul\u2028baru"}}])["edited"]
+    assert edited == text.replace("Title: Judul\u2028Reporting_office: kab-magelang", "Title: Judul\u2028baru")
+
+
+def test_a_header_added_to_a_file_without_one_keeps_its_body():
+    text = "    kode terindentasi\n"
+    [edited] = run_format(edits=[{"text": text, "changes": {"Title": "Judul"}}])["edited"]
+    assert edited == "Title: Judul\n\n    kode terindentasi\n"
+    assert parse_document(edited).body == text
 
 
 def test_the_format_reads_fields_as_the_form_shows_them():
@@ -150,10 +250,62 @@ institution = "kemenhaj"
 
 
 def test_article_files_are_named_like_invoke_new_names_them():
+    """content/articles/YYYY/YYYY-MM-DD-slug.md with the date of the article's own Date (not Decap's UTC {{year}})."""
     berita = next(c for c in CONFIG["collections"] if c["name"] == "berita")
-    assert (berita["folder"], berita["path"], berita["format"]) == ("content/articles", "{{year}}/{{year}}-{{month}}-{{day}}-{{slug}}", "pelican-md")
+    assert (berita["folder"], berita["format"], berita["path_date_field"]) == ("content/articles", "pelican-md", "Date")
+    assert berita["path"] == "{{date_year}}/{{date_year}}-{{date_month}}-{{date_day}}-{{slug}}"
     halaman = next(c for c in CONFIG["collections"] if c["name"] == "halaman")
     assert halaman["folder"] == "content/pages" and "Offices" not in fields_of("halaman")
+
+
+def test_the_path_names_exactly_what_the_editor_fills_from_the_date():
+    """The variables of the path template (Python) are the keys the preSave listener (JavaScript) fills."""
+    [filled] = run_format(pathDates=[{"date": "2025-01-01 00:30", "timeZone": "Asia/Jakarta", "now": 0}])["pathDates"]
+    variables = set(re.findall(r"{{(\w+)}}", ARTICLE_PATH)) - {"slug"}
+    assert set(filled) == variables
+    path = ARTICLE_PATH.replace("{{slug}}", "judul")
+    for key, value in filled.items():
+        path = path.replace("{{%s}}" % key, value)
+    assert path == "2025/2025-01-01-judul"
+
+
+@pytest.mark.parametrize("date, expected", [
+    ("2025-01-01 00:30", ("2025", "01", "01")),  # still 31 December in UTC: read as written, no zone arithmetic
+    ("2024-12-31 23:30", ("2024", "12", "31")),
+    ("2024-02-29T07:00", ("2024", "02", "29")),
+])
+def test_a_new_file_takes_the_date_of_its_own_date_field(date, expected):
+    [filled] = run_format(pathDates=[{"date": date, "timeZone": "Pacific/Kiritimati", "now": 0}])["pathDates"]
+    assert (filled["date_year"], filled["date_month"], filled["date_day"]) == expected
+
+
+def test_without_a_date_a_new_file_takes_todays_date_in_the_site_time_zone():
+    instant = datetime(2024, 12, 31, 17, 30, tzinfo=ZoneInfo("UTC"))  # 00:30 WIB on 1 January 2025
+    [filled] = run_format(pathDates=[{"date": "", "timeZone": SETTINGS["TIMEZONE"], "now": instant.timestamp()}])["pathDates"]
+    assert filled == {"date_year": "2025", "date_month": "01", "date_day": "01"}
+
+
+@pytest.mark.parametrize("instant", [
+    datetime(2024, 12, 31, 17, 30, tzinfo=ZoneInfo("UTC")), datetime(2024, 12, 31, 16, 30, tzinfo=ZoneInfo("UTC")),
+    datetime(2024, 2, 29, 23, 59, tzinfo=ZoneInfo("UTC")), datetime(2024, 6, 1, 0, 0, tzinfo=ZoneInfo("UTC")),
+])
+def test_now_is_the_wall_time_invoke_new_writes(tmp_path, instant):
+    """The editor's "now" in the configured zone is `invoke new`'s Date for the same instant."""
+    [now] = run_format(nows=[{"timeZone": SETTINGS["TIMEZONE"], "now": instant.timestamp()}])["nows"]
+    path = create_article("Uji Jam", tmp_path, SETTINGS["SLUG_REGEX_SUBSTITUTIONS"], now=instant, time_zone=SETTINGS["TIMEZONE"])
+    assert f"\nDate: {now}\n" in path.read_text() and path.name.startswith(now[:10])
+
+
+def test_dates_are_in_the_time_zone_of_the_settings():
+    """The zone comes from Pelican's TIMEZONE through the configuration (the JavaScript names none)."""
+    for field in ("Date", "Modified"):
+        assert fields_of("berita")[field]["widget"] == "site_datetime"
+        assert fields_of("berita")[field]["time_zone"] == SETTINGS["TIMEZONE"] == "Asia/Jakarta"
+    elsewhere = editor_config({**SETTINGS, "TIMEZONE": "Asia/Makassar"}, REGISTRY, ["Haji dan Umrah"])
+    berita = next(c for c in elsewhere["collections"] if c["name"] == "berita")
+    assert {f["time_zone"] for f in berita["fields"] if f["widget"] == "site_datetime"} == {"Asia/Makassar"}
+    for script in (ROOT / "web_editor" / "src").glob("*.js"):
+        assert "Asia/" not in script.read_text(), script.name
 
 
 # /admin/ in the built site.

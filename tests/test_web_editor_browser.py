@@ -1,17 +1,24 @@
-"""The web editor in Chromium, on a copy of the project through Decap's local proxy (decap-server)."""
+"""The web editor in Chromium, on a copy of the project through the guarded local proxy (decap-server)."""
 
+import json
 import os
+import signal
+import socket
 import subprocess
 import sys
 import time
+import urllib.request
 from datetime import datetime
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from pelican.settings import read_settings
 from playwright.sync_api import expect
 
 from browser import free_port, serve
 from conftest import ROOT
+from editorial.local_proxy import proxy_settings, running_proxy
 from office_tags.registry import load_registry
 from phone_photos import phone_jpeg
 from site_copy import copy_project, invoke
@@ -35,6 +42,10 @@ Image_alt: Calon jemaah berlatih tawaf di aula
 
 Wonosobo – Calon jemaah haji berlatih manasik di aula Kankemenag.
 """
+WIB = ZoneInfo("Asia/Jakarta")
+# Every editor page runs on a pinned clock: 00:30 WIB on New Year's Day is still
+# 31 December in UTC, so any date taken from the UTC clock shows.
+PINNED_NOW = datetime(2025, 1, 1, 0, 30, tzinfo=WIB)
 
 
 def wait_for_port(port: int, seconds: float = 20) -> None:
@@ -51,7 +62,8 @@ def wait_for_port(port: int, seconds: float = 20) -> None:
 
 @pytest.fixture(scope="module")
 def editor(tmp_path_factory):
-    """A copy of the project, its preview built, the local proxy on it and the site served; yields (project, url)."""
+    """A copy of the project, its preview built, the guarded local proxy on it (as `invoke editor`
+    starts it) and the site served; yields (project, url)."""
     project = copy_project(tmp_path_factory.mktemp("editor") / "situs", ROOT / "content")
     proxy_port, site_port = free_port(), free_port()
     local_backend = f"http://127.0.0.1:{proxy_port}/api/v1"
@@ -61,26 +73,20 @@ def editor(tmp_path_factory):
         cwd=project, capture_output=True, text=True,
     )
     assert build.returncode == 0, build.stdout + build.stderr
-    proxy = subprocess.Popen(
-        ["node", str(ROOT / "web_editor/node_modules/decap-server/dist/index.js")], cwd=project,
-        env={**os.environ, "PORT": str(proxy_port), "BIND_HOST": "127.0.0.1", "GIT_REPO_DIRECTORY": str(project)},
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    try:
-        wait_for_port(proxy_port)
+    proxy = proxy_settings(read_settings(str(project / "pelicanconf.py")), project, site_port, proxy_port)
+    proxy_output = []
+    with running_proxy(proxy, proxy_output.append):
         # Its own folder: the tests' `invoke build` and `publish` in the project replace output/.
         with serve(project / "editor-output", site_port) as url:
             yield project, f"{url}/admin/"
-    finally:
-        proxy.terminate()
-        proxy.wait(10)
 
 
-@pytest.fixture
-def page(browser, editor):
-    _, url = editor
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, timezone_id="Asia/Jakarta", locale="id-ID")
+def open_editor(browser, url, now, timezone_id):
+    """A signed-in editor page in a browser set to `timezone_id`, whose clock starts at `now` (a whole
+    minute) and runs from there, timers and all: a test has a minute before it reads another time."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, timezone_id=timezone_id, locale="id-ID")
     page = context.new_page()
+    page.clock.install(time=now.timestamp())
     errors = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.on("console", lambda message: errors.append(message.text) if "Content Security Policy" in message.text else None)
@@ -88,9 +94,15 @@ def page(browser, editor):
     page.get_by_role("button", name="Masuk").click()
     expect(page.get_by_role("heading", name="Koleksi")).to_be_visible()
     page.errors = errors
+    return context, page
+
+
+@pytest.fixture
+def page(browser, editor):
+    context, page = open_editor(browser, editor[1], PINNED_NOW, "Asia/Jakarta")
     yield page
     context.close()
-    assert errors == [], errors
+    assert page.errors == [], page.errors
 
 
 def open_new_article(page):
@@ -112,9 +124,10 @@ def publish_now(page):
     expect(page.get_by_text("Tersimpan", exact=True).first).to_be_visible()
 
 
-def fill_article(page, title, status=None, photo=None):
+def fill_article(page, title, status=None, photo=None, date="2024-05-02T09:30"):
     page.get_by_label("Judul", exact=True).fill(title)
-    page.get_by_label("Tanggal dan jam (WIB)", exact=True).fill("2024-05-02T09:30")
+    if date:
+        page.get_by_label("Tanggal dan jam (WIB)", exact=True).fill(date)
     if status:
         choose(page, "Status (boleh kosong)", status)
     page.get_by_label("Tag (boleh kosong)", exact=True).fill("Manasik, Foto")
@@ -180,8 +193,8 @@ def test_an_article_written_in_the_editor_is_our_file_and_builds(page, editor, t
     open_new_article(page)
     fill_article(page, NEW_TITLE, status="Terbit", photo=photo)
     publish_now(page)
-    today = datetime.now(ZoneInfo("Asia/Jakarta"))
-    written = project / "content" / "articles" / f"{today:%Y}" / f"{today:%Y-%m-%d}-{NEW_SLUG}.md"
+    # Named by its own Date (2024-05-02 09:30 WIB), as `invoke new` names files, not by the clock.
+    written = project / "content" / "articles" / "2024" / f"2024-05-02-{NEW_SLUG}.md"
     assert written.read_text(encoding="utf-8") == NEW_ARTICLE
     assert (project / "content" / "images" / "foto-editor.jpg").read_bytes() == photo.read_bytes()
     checked = invoke(project, "check")
@@ -224,19 +237,122 @@ def test_a_seed_edited_and_changed_back_is_byte_identical(page, editor):
     assert seed.read_text(encoding="utf-8") == before
 
 
-def test_invoke_editor_serves_the_editor_and_the_local_proxy(tmp_path):
-    """`invoke editor` on a copy: /admin/ at :8000 and the proxy at :8081 on this checkout; Ctrl+C stops both."""
-    import json
-    import signal
-    import socket
-    import urllib.request
+@pytest.mark.parametrize("now, timezone_id", [
+    (datetime(2025, 1, 1, 0, 30, tzinfo=WIB), "UTC"),  # the browser (and UTC) still says 31 December 2024
+    (datetime(2024, 12, 31, 23, 30, tzinfo=WIB), "Pacific/Auckland"),  # the browser already says 1 January 2025
+], ids=["0030-wib-browser-in-utc", "2330-wib-browser-in-auckland"])
+def test_a_new_article_is_dated_and_named_by_the_wib_clock(browser, editor, now, timezone_id):
+    """Date defaults to the current WIB time, "Sekarang" gives WIB time, and the file is named by that date."""
+    project, url = editor
+    title, slug = f"Berita Uji Pukul {now:%H%M} WIB", f"berita-uji-pukul-{now:%H%M}-wib"
+    context, page = open_editor(browser, url, now, timezone_id)
+    try:
+        open_new_article(page)
+        expect(page.get_by_label("Tanggal dan jam (WIB)", exact=True)).to_have_value(f"{now:%Y-%m-%dT%H:%M}")
+        page.get_by_role("button", name="Isi Modified dengan waktu sekarang").click()
+        expect(page.get_by_label("Diperbarui (WIB) (boleh kosong)", exact=True)).to_have_value(f"{now:%Y-%m-%dT%H:%M}")
+        fill_article(page, title, date=None)
+        publish_now(page)
+    finally:
+        context.close()
+    assert page.errors == [], page.errors
+    [written] = (project / "content" / "articles").rglob(f"*-{slug}.md")
+    assert written.relative_to(project).as_posix() == f"content/articles/{now:%Y}/{now:%Y-%m-%d}-{slug}.md"
+    lines = written.read_text(encoding="utf-8").splitlines()
+    assert lines[:2] == [f"Title: {title}", f"Date: {now:%Y-%m-%d %H:%M}"]
+    assert f"Modified: {now:%Y-%m-%d %H:%M}" in lines and f"Slug: {slug}" in lines
 
+
+FENCED_ARTICLE = (
+    "\ufeff---\r\nTitle: Berkas Berpagar dari Editor Lain\r\nDate: 2024-06-01 10:00\r\nCategory: Haji dan Umrah\r\n"
+    "Author: uji/rf\r\nOffices: kab-wonosobo\r\nReporting_office: kab-wonosobo\r\n"
+    "Summary: Berkas dengan BOM, pagar dan CRLF.\r\n---\r\nWonosobo – Isi berkas berpagar.\r\n"
+)
+
+
+def test_a_file_with_a_byte_order_mark_fences_and_crlf_is_edited_in_place(page, editor):
+    """Its fields show in the form; a change rewrites only its line; changed back, the file is as it was."""
+    project, _ = editor
+    fenced = project / "content" / "articles" / "2024" / "2024-06-01-berkas-berpagar.md"
+    fenced.write_bytes(FENCED_ARTICLE.encode("utf-8"))
+    page.reload()
+    page.get_by_text("Berkas Berpagar dari Editor Lain").first.click()
+    expect(page.get_by_label("Judul", exact=True)).to_have_value("Berkas Berpagar dari Editor Lain")
+    summary = page.get_by_label("Ringkasan", exact=True)
+    expect(summary).to_have_value("Berkas dengan BOM, pagar dan CRLF.")
+    summary.fill("Ringkasan yang diperbarui.")
+    publish_now(page)
+    assert fenced.read_bytes() == FENCED_ARTICLE.replace(
+        "Summary: Berkas dengan BOM, pagar dan CRLF.", "Summary: Ringkasan yang diperbarui."
+    ).encode("utf-8")
+    page.reload()
+    summary.fill("Berkas dengan BOM, pagar dan CRLF.")
+    publish_now(page)
+    assert fenced.read_bytes() == FENCED_ARTICLE.encode("utf-8")
+
+
+def stat_fields(stat: Path) -> list[str]:
+    """A /proc stat file's fields after the command name: state, parent, process group, …"""
+    return stat.read_text().rsplit(")", 1)[1].split()
+
+
+def processes_in_group(group: int) -> list[int]:
+    """The live processes of a process group, from /proc. A process whose threads have all ended is
+    not alive (a zombie nobody reaps, in a container); one whose main thread has ended while others
+    still run (Node exiting) still is."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            if int(stat_fields(stat)[2]) != group:
+                continue
+            states = [stat_fields(task)[0] for task in stat.parent.glob("task/*/stat")]
+        except (OSError, ValueError, IndexError):
+            continue
+        if any(state != "Z" for state in states):
+            found.append(int(stat.parent.name))
+    return found
+
+
+def port_is_open(port: int) -> bool:
+    with socket.socket() as probe:
+        return probe.connect_ex(("127.0.0.1", port)) == 0
+
+
+def proxy_request(body: dict, host: str = "localhost:8081", origin: str = "http://localhost:8000"):
+    """POST to the proxy of `invoke editor` with these Host and Origin headers: (status, headers, JSON)."""
+    import http.client
+
+    connection = http.client.HTTPConnection("127.0.0.1", 8081, timeout=10)
+    try:
+        connection.request("POST", "/api/v1", json.dumps(body), {"Host": host, "Origin": origin, "Content-Type": "application/json"})
+        response = connection.getresponse()
+        return response.status, dict(response.getheaders()), json.loads(response.read())
+    finally:
+        connection.close()
+
+
+# How `invoke editor` may be stopped: Ctrl+C reaches the terminal's whole process group;
+# a service manager sends SIGTERM, a closed terminal SIGHUP; SIGKILL leaves it no chance to clean up.
+STOPS = {
+    "ctrl-c": lambda pid: os.killpg(pid, signal.SIGINT),
+    "sigterm": lambda pid: os.kill(pid, signal.SIGTERM),
+    "sighup": lambda pid: os.kill(pid, signal.SIGHUP),
+    "sigkill": lambda pid: os.kill(pid, signal.SIGKILL),
+}
+
+
+@pytest.mark.parametrize("stop", list(STOPS))
+def test_invoke_editor_serves_the_editor_through_the_guard_and_stops_whole(tmp_path, stop):
+    """`invoke editor` on a copy: /admin/ at :8000, the guarded proxy at :8081; however it is stopped,
+    no process of it is left and both ports are free."""
     for port in (8000, 8081):
-        with socket.socket() as probe:
-            assert probe.connect_ex(("127.0.0.1", port)) != 0, f"port {port} is busy: stop what runs there"
+        assert not port_is_open(port), f"port {port} is busy: stop what runs there"
     project = copy_project(tmp_path / "situs", ROOT / "content")
+    (project / ".env").write_text("ORIGIN=*\nPORT=8082\nGIT_REPO_DIRECTORY=/\n")  # decap-server's own .env: ignored
+    settings_before = (project / "pelicanconf.py").read_bytes()
+    log = open(tmp_path / "editor.log", "w")
     editor = subprocess.Popen(
-        [sys.executable, "-m", "invoke", "editor"], cwd=project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+        [sys.executable, "-m", "invoke", "editor"], cwd=project, stdout=log, stderr=subprocess.STDOUT,
         env={**os.environ, "HOME": str(project)}, start_new_session=True,
     )
     try:
@@ -244,15 +360,24 @@ def test_invoke_editor_serves_the_editor_and_the_local_proxy(tmp_path):
         wait_for_port(8081, 30)
         page = urllib.request.urlopen("http://localhost:8000/admin/").read().decode()
         assert 'name="robots" content="noindex, nofollow"' in page
-        request = urllib.request.Request(
-            "http://localhost:8081/api/v1", data=json.dumps({"action": "info"}).encode(),
-            headers={"Content-Type": "application/json"},
-        )
-        info = json.loads(urllib.request.urlopen(request).read())
-        assert info == {"repo": "situs", "publish_modes": ["simple"], "type": "local_fs"}
+        status, headers, info = proxy_request({"action": "info"})
+        assert (status, info) == (200, {"repo": "situs", "publish_modes": ["simple"], "type": "local_fs"})
+        assert headers["Access-Control-Allow-Origin"] == "http://localhost:8000"
+        assert proxy_request({"action": "info"}, host="rebind.example:8081")[0] == 403
+        assert proxy_request({"action": "info"}, origin="http://rebind.example:8081")[0] == 403
+        status, _, refusal = proxy_request({"action": "persistEntry", "params": {
+            "branch": "main", "dataFiles": [{"slug": "x", "path": "pelicanconf.py", "raw": "import os\n"}],
+            "assets": [], "options": {"commitMessage": "x", "useWorkflow": False, "status": "draft"}}})
+        assert status == 403 and refusal["error"].startswith("Ditolak")
+        assert (project / "pelicanconf.py").read_bytes() == settings_before
+        assert len(processes_in_group(editor.pid)) >= 2  # invoke and the proxy
     finally:
-        os.killpg(editor.pid, signal.SIGINT)
+        STOPS[stop](editor.pid)
         editor.wait(20)
+        log.close()
+    deadline = time.monotonic() + 10
+    while processes_in_group(editor.pid) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert processes_in_group(editor.pid) == []
     for port in (8000, 8081):
-        with socket.socket() as probe:
-            assert probe.connect_ex(("127.0.0.1", port)) != 0
+        assert not port_is_open(port)

@@ -11,17 +11,32 @@ from pathlib import Path
 
 from content_checks.fields import Field, known_fields
 from office_tags.registry import Registry
+from sitelib.content_files import CONTENT_EXTENSION
 
 ARTICLES_COLLECTION = "berita"
 PAGES_COLLECTION = "halaman"
-# Where new files go: content/articles/YYYY/YYYY-MM-DD-slug.md, as `invoke new` names them.
-ARTICLE_PATH = "{{year}}/{{year}}-{{month}}-{{day}}-{{slug}}"
+# Where new files go: content/articles/YYYY/YYYY-MM-DD-slug.md, as `invoke new` names them,
+# with the date of the article's own Date (WIB wall time). Decap's {{year}}… would be the UTC
+# clock's, so web_editor/src/file-path.js fills these from PATH_DATE_FIELD before a new entry is saved.
+ARTICLE_PATH = "{{date_year}}/{{date_year}}-{{date_month}}-{{date_day}}-{{slug}}"
+PATH_DATE_FIELD = "Date"
 DATE_FORMAT = "YYYY-MM-DD HH:mm"  # as editors write Date:, read as WIB
 STATUS_OPTIONS = [
     {"label": "Draf (belum terbit)", "value": "draft"},
     {"label": "Terbit", "value": "published"},
     {"label": "Tersembunyi (terbit tanpa tampil di daftar)", "value": "hidden"},
 ]
+
+
+def editor_folders(settings) -> dict[str, str]:
+    """The folders the web editor works in, as the repository names them: articles, pages, photos.
+    The local proxy's guard (editorial/local_proxy.py) allows nothing outside them."""
+    content = repository_folder(settings["PATH"])
+    return {
+        "articles": f"{content}/{settings['ARTICLE_PATHS'][0]}",
+        "pages": f"{content}/{settings['PAGE_PATHS'][0]}",
+        "images": f"{content}/images",
+    }
 
 
 def photo_folders(content: str) -> dict:
@@ -41,14 +56,18 @@ def office_options(registry: Registry, with_regions: bool) -> list[dict]:
     return options
 
 
-def form_field(field: Field, kind: str, registry: Registry, categories: list[str], content: str) -> dict:
-    """One Decap field (its `name` is the metadata key exactly as files write it)."""
+def form_field(field: Field, kind: str, registry: Registry, categories: list[str], content: str, time_zone: str) -> dict:
+    """One Decap field (its `name` is the metadata key exactly as files write it).
+
+    Dates are WIB wall time: `site_datetime` (web_editor/src/site-datetime-widget.js) is Decap's
+    control with "now" in `time_zone` (Pelican's TIMEZONE) whatever the browser's zone."""
     entry = {"label": field.label, "name": field.name, "hint": field.form_hint, "required": kind in field.required}
     controls = {
         "text": {"widget": "string"},
         "long_text": {"widget": "text"},
         "slug": {"widget": "string", "pattern": ["^([a-z0-9]+(-[a-z0-9]+)*)?$", "Huruf kecil, angka dan tanda minus saja."]},
-        "date": {"widget": "datetime", "format": DATE_FORMAT, "date_format": "DD-MM-YYYY", "time_format": "HH:mm", "picker_utc": False},
+        "date": {"widget": "site_datetime", "format": DATE_FORMAT, "date_format": "DD-MM-YYYY", "time_format": "HH:mm",
+                 "picker_utc": False, "time_zone": time_zone},
         "list": {"widget": "list"},
         "category": {"widget": "select", "options": categories},
         "office": {"widget": "select", "options": office_options(registry, with_regions=False)},
@@ -67,8 +86,8 @@ def form_field(field: Field, kind: str, registry: Registry, categories: list[str
     return entry
 
 
-def collection_fields(kind: str, registry: Registry, categories: list[str], content: str) -> list[dict]:
-    fields = [form_field(f, kind, registry, categories, content) for f in known_fields().values() if kind in f.kinds]
+def collection_fields(kind: str, registry: Registry, categories: list[str], content: str, time_zone: str) -> list[dict]:
+    fields = [form_field(f, kind, registry, categories, content, time_zone) for f in known_fields().values() if kind in f.kinds]
     body = {"label": "Isi berita" if kind == "article" else "Isi halaman", "name": "body", "widget": "markdown", **photo_folders(content),
             "hint": "Pisahkan paragraf dengan satu baris kosong. Awali paragraf pertama dengan nama kota dan tanda pisah, misalnya: Wonosobo –"}
     # The file as it was read, so an unchanged save writes it back byte for byte.
@@ -96,8 +115,11 @@ def editor_config(settings, registry: Registry, categories: list[str]) -> dict:
     """The whole configuration for `CMS.init`."""
     local = bool(settings["WEB_EDITOR"].get("local_backend"))
     content = repository_folder(settings["PATH"])
+    folders = editor_folders(settings)
+    time_zone = settings["TIMEZONE"]
     categories = sorted(set(categories)) or [settings.get("DEFAULT_CATEGORY", "")]
-    common = {"create": True, "extension": "md", "format": "pelican-md", "identifier_field": "Title",
+    # Only the site's content files (sitelib.content_files): the collections list and write .md files.
+    common = {"create": True, "extension": CONTENT_EXTENSION, "format": "pelican-md", "identifier_field": "Title",
               "summary": "{{Title}}"}
     return {
         "load_config_file": False,
@@ -107,20 +129,20 @@ def editor_config(settings, registry: Registry, categories: list[str]) -> dict:
         "locale": "id",
         "site_url": settings["ABSOLUTE_SITEURL"],
         "display_url": settings["ABSOLUTE_SITEURL"],
-        "media_folder": f"{content}/images",
+        "media_folder": folders["images"],
         "public_folder": "{static}/images",
         "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
         "collections": [
             {**common, "name": ARTICLES_COLLECTION, "label": "Berita", "label_singular": "Berita",
              "description": "Berita kantor Anda. Simpan sebagai draf, ajukan untuk ditinjau, lalu editor menerbitkannya.",
-             "folder": f"{content}/{settings['ARTICLE_PATHS'][0]}", "path": ARTICLE_PATH, "slug": "{{slug}}",
+             "folder": folders["articles"], "path": ARTICLE_PATH, "path_date_field": PATH_DATE_FIELD, "slug": "{{slug}}",
              "sortable_fields": ["Date", "Title"], "view_filters": [
                  {"label": "Draf", "field": "Status", "pattern": "draft"},
              ],
-             "fields": collection_fields("article", registry, categories, content)},
+             "fields": collection_fields("article", registry, categories, content, time_zone)},
             {**common, "name": PAGES_COLLECTION, "label": "Halaman tetap", "label_singular": "Halaman",
              "description": "Halaman seperti Tentang Kami dan Kontak.",
-             "folder": f"{content}/{settings['PAGE_PATHS'][0]}", "slug": "{{slug}}",
-             "fields": collection_fields("page", registry, categories, content)},
+             "folder": folders["pages"], "slug": "{{slug}}",
+             "fields": collection_fields("page", registry, categories, content, time_zone)},
         ],
     }

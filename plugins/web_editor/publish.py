@@ -9,6 +9,7 @@ from pelican.generators import ArticlesGenerator
 
 from office_tags.enrich import registry_for
 from sitelib.errors import SiteConfigError
+from sitelib.output import output_file
 from sitelib.site_folders import WEB_EDITOR_FOLDER
 
 from .config import editor_config
@@ -53,17 +54,17 @@ def content_security_policy(settings) -> str:
 
 def write_admin(settings, categories: list[str], stylesheet_url: str, favicon_url: str, base_url: str, output_path: Path) -> Path:
     """Write output/admin/ and return its folder."""
-    target = Path(output_path) / OUTPUT_FOLDER
+    target = output_file(output_path, OUTPUT_FOLDER)
     target.mkdir(parents=True, exist_ok=True)
     for source in bundle_files(bundle_folder()) + sorted(OUR_SCRIPTS.glob("*.js")):
-        shutil.copyfile(source, target / source.name)
+        shutil.copyfile(source, output_file(output_path, f"{OUTPUT_FOLDER}/{source.name}"))
     config = editor_config(settings, registry_for(settings), categories)
-    (target / "config.json").write_text(json.dumps(config, ensure_ascii=False, indent=1), encoding="utf-8")
+    output_file(output_path, f"{OUTPUT_FOLDER}/config.json").write_text(json.dumps(config, ensure_ascii=False, indent=1), encoding="utf-8")
     page = Template(PAGE_TEMPLATE.read_text(encoding="utf-8")).substitute(
         csp=content_security_policy(settings), site_name=settings["SITENAME"],
         stylesheet=stylesheet_url, favicon=favicon_url, site_url=settings["ABSOLUTE_SITEURL"], base=base_url,
     )
-    (target / "index.html").write_text(page, encoding="utf-8")
+    output_file(output_path, f"{OUTPUT_FOLDER}/index.html").write_text(page, encoding="utf-8")
     return target
 
 

@@ -1,10 +1,13 @@
 // Starts Decap CMS with the configuration the build made from our data
-// files (config.json), our file format, the Indonesian interface and the
-// site's look in the preview.
+// files (config.json), our file format, the Indonesian interface, dates in
+// the site's time zone, files named by their Date and the site's look in
+// the preview.
 import idLocale from './locale-id.js';
 import { formatFields, fromFile, toFile } from './pelican-format.js';
 import { articlePreview, pagePreview } from './preview.js';
 import { imageTextControl } from './image-text-widget.js';
+import { siteDateTimeWidget } from './site-datetime-widget.js';
+import { pathDateListener } from './file-path.js';
 
 const FORMAT = 'pelican-md';
 
@@ -18,6 +21,9 @@ async function start() {
   });
   CMS.registerLocale('id', idLocale);
   CMS.registerWidget('image_text', imageTextControl());
+  const siteDateTime = siteDateTimeWidget(CMS);
+  CMS.registerWidget('site_datetime', siteDateTime.control, siteDateTime.preview, siteDateTime.schema);
+  CMS.registerEventListener(pathDateListener(config));
   CMS.registerPreviewStyle(document.body.dataset.stylesheet);
   CMS.registerPreviewTemplate('berita', articlePreview(CMS));
   CMS.registerPreviewTemplate('halaman', pagePreview(CMS));

@@ -1,47 +1,110 @@
 // Pelican's Markdown file format: a "Key: value" metadata header, a blank
 // line, the Markdown body. Read and written so that a file opened and saved
 // unchanged is byte-identical, and a changed file keeps its other lines as
-// they were (key spelling, order, spacing, unknown keys).
+// they were (byte-order mark, fences, key spelling, order, spacing, line
+// ends, unknown and repeated keys).
+//
+// The header is read exactly as sitelib/metadata.py reads it (the one
+// header parser of the build, `invoke check` and the office check; the tests
+// compare the two on a corpus of tricky texts):
+// - one byte-order mark at the start is dropped; CR LF, CR and LF end lines,
+//   nothing else does (U+2028, form feed and the like stay inside values);
+// - a first line `---` opens the header; a later `---` or `...` closes it;
+// - a key line is up to three spaces, a key of ASCII letters, digits, `_`
+//   and `-`, a colon, the value; a line starting with four spaces, or up to
+//   three spaces and a tab, continues the value before it (joined by a space);
+// - the header ends at the first blank line (spaces and tabs only), at the
+//   closing fence, or at the first line that is neither: that line starts the body;
+// - values lose the spaces and tabs around them (nothing else); a key written
+//   twice keeps every line, and the first one counts.
+// JavaScript's `\s`, `.` and trim() treat U+2028 and other characters
+// unlike Python's, so the rules below spell out their characters.
 
-// Python-Markdown's meta extension, which Pelican uses to read the header.
-const META_LINE = /^[ ]{0,3}([A-Za-z0-9_-]+):\s*(.*)$/;
-const META_MORE = /^[ ]{4,}(.*)$/;
+const BYTE_ORDER_MARK = '\ufeff';
+const LINE_BREAK = /\r\n|\r|\n/g;
+const OPENING_FENCE = /^-{3}(?:[ \t][^\n]*)?$/;
+const CLOSING_FENCE = /^(?:-{3}|\.{3})(?:[ \t][^\n]*)?$/;
+const KEY_LINE = /^[ ]{0,3}([A-Za-z0-9_-]+):([^\n]*)$/;
+const MORE_LINE = /^(?:[ ]{4}|[ ]{0,3}\t)([^\n]*)$/;
+const BLANK_LINE = /^[ \t]*$/;
 
-function withoutNewline(line) {
-  return line.replace(/\r?\n$/, '');
+/** Spaces and tabs removed from both ends (Python's str.strip(" \t")). */
+function stripSpace(text) {
+  return text.replace(/^[ \t]+/, '').replace(/[ \t]+$/, '');
 }
 
-/** The header entries (with their raw lines), the blank line(s) after it and the body. */
+function endsWithBreak(text) {
+  return text.endsWith('\n') || text.endsWith('\r');
+}
+
+/** `text` ending with a line break (unless empty). */
+function withBreak(text, newline) {
+  return text && !endsWithBreak(text) ? text + newline : text;
+}
+
+/** The lines as the rules see them, and each line as written (with its line end). */
+function splitLines(text) {
+  const lines = [];
+  const raws = [];
+  let start = 0;
+  for (const found of text.matchAll(LINE_BREAK)) {
+    lines.push(text.slice(start, found.index));
+    raws.push(text.slice(start, found.index + found[0].length));
+    start = found.index + found[0].length;
+  }
+  lines.push(text.slice(start));
+  raws.push(text.slice(start));
+  return { lines, raws };
+}
+
+/**
+ * A file's text read with the header rules: `entries` [{key, value, raw}]
+ * and `body` (line ends as LF) are what sitelib.metadata.parse_document
+ * reads; the rest keeps the text as written: `bom`, `opening` (the opening
+ * fence line), `closing` (the blank or fence line that ended the header),
+ * `rest` (everything after it) and `newline` (the file's first line end).
+ */
 export function parseDocument(text) {
-  const lines = text.match(/[^\n]*\n|[^\n]+$/g) || [];
+  const bom = text.startsWith(BYTE_ORDER_MARK) ? BYTE_ORDER_MARK : '';
+  const { lines, raws } = splitLines(text.slice(bom.length));
   const entries = [];
   let index = 0;
-  for (; index < lines.length; index += 1) {
-    const line = withoutNewline(lines[index]);
-    if (!line.trim()) break;
-    const meta = line.match(META_LINE);
-    const more = line.match(META_MORE);
-    if (meta) {
-      entries.push({ key: meta[1], value: meta[2].trim(), raw: lines[index] });
+  let opening = '';
+  let closing = '';
+  if (OPENING_FENCE.test(lines[0])) {
+    opening = raws[0];
+    index = 1;
+  }
+  while (index < lines.length) {
+    const line = lines[index];
+    if (BLANK_LINE.test(line) || (index > 0 && CLOSING_FENCE.test(line))) {
+      closing = raws[index];
+      index += 1;
+      break;
+    }
+    const key = KEY_LINE.exec(line);
+    const more = MORE_LINE.exec(line);
+    if (key) {
+      entries.push({ key: key[1], value: stripSpace(key[2]), raw: raws[index] });
     } else if (more && entries.length) {
       const last = entries[entries.length - 1];
-      last.value = `${last.value} ${more[1].trim()}`;
-      last.raw += lines[index];
+      last.value = [last.value, stripSpace(more[1])].filter(Boolean).join(' ');
+      last.raw += raws[index];
     } else {
       break;
     }
+    index += 1;
   }
-  let bodyStart = index;
-  while (bodyStart < lines.length && !withoutNewline(lines[bodyStart]).trim()) bodyStart += 1;
+  const newline = (text.match(/\r\n|\r|\n/) || ['\n'])[0];
   return {
-    entries,
-    separator: lines.slice(index, bodyStart).join(''),
-    body: lines.slice(bodyStart).join(''),
+    bom, opening, entries, closing, newline,
+    body: lines.slice(index).join('\n'),
+    rest: raws.slice(index).join(''),
   };
 }
 
 export function splitList(value) {
-  return value.split(',').map((part) => part.trim()).filter(Boolean);
+  return value.split(',').map(stripSpace).filter(Boolean);
 }
 
 function pad(number) {
@@ -53,12 +116,12 @@ export function fieldText(field, value) {
   if (value === undefined || value === null) return '';
   if (field.list) {
     const items = Array.isArray(value) ? value : splitList(String(value));
-    return items.map((item) => String(item).trim()).filter(Boolean).join(', ');
+    return items.map((item) => stripSpace(String(item))).filter(Boolean).join(', ');
   }
   if (value instanceof Date) {
     return `${value.getFullYear()}-${pad(value.getMonth() + 1)}-${pad(value.getDate())} ${pad(value.getHours())}:${pad(value.getMinutes())}`;
   }
-  return String(value).replace(/\s*\n\s*/g, ' ').trim();
+  return stripSpace(String(value).replace(/[ \t]*(?:\r\n|\r|\n)[ \t]*/g, ' '));
 }
 
 /** Pelican's default slugify: accents dropped, only letters, digits, "_" and "-", lower case. */
@@ -87,44 +150,83 @@ export function formatFields(config) {
   return fields;
 }
 
-/** Entry data for the CMS from a file's text. `fields`: [{name, list}] in the file's canonical order. */
+function fieldsByKey(fields) {
+  return new Map(fields.map((field) => [field.name.toLowerCase(), field]));
+}
+
+/** Entry data for the CMS from a file's text (the first line of a repeated key counts). */
 export function fromFile(text, fields) {
-  const byKey = new Map(fields.map((field) => [field.name.toLowerCase(), field]));
+  const byKey = fieldsByKey(fields);
   const document = parseDocument(text);
   const data = { original_text: text, body: document.body };
+  const read = new Set();
   for (const entry of document.entries) {
     const field = byKey.get(entry.key.toLowerCase());
-    if (field) data[field.name] = field.list ? splitList(entry.value) : entry.value;
+    if (!field || read.has(field.name)) continue;
+    read.add(field.name);
+    data[field.name] = field.list ? splitList(entry.value) : entry.value;
   }
   return data;
 }
 
-/** The file's text for entry data: the original lines where values did not change. */
-export function toFile(data, fields) {
-  const byKey = new Map(fields.map((field) => [field.name.toLowerCase(), field]));
-  const original = data.original_text ? parseDocument(data.original_text) : null;
+/** A body as written after the header: no trailing blank space, one line end, the file's line ends. */
+function bodyText(body, newline) {
+  const text = String(body || '').replace(/\r\n|\r/g, '\n').replace(/[ \t\n]+$/, '');
+  return text ? `${text}\n`.replace(/\n/g, newline) : '';
+}
+
+function newFile(data, fields) {
   const lines = [];
+  for (const field of fields) {
+    let text = fieldText(field, data[field.name]);
+    if (!text && field.name === 'Slug') text = slugify(fieldText(field, data.Title));
+    if (text) lines.push(`${field.name}: ${text}\n`);
+  }
+  return `${lines.join('')}\n${bodyText(data.body, '\n')}`;
+}
+
+/** The file's text for entry data: the original text wherever its values did not change. */
+export function toFile(data, fields) {
+  if (typeof data.original_text !== 'string') return newFile(data, fields);
+  const byKey = fieldsByKey(fields);
+  const original = parseDocument(data.original_text);
+  const { newline } = original;
+  let header = original.bom + original.opening;
   const written = new Set();
-  for (const entry of original ? original.entries : []) {
-    const field = byKey.get(entry.key.toLowerCase());
-    if (!field) {
-      lines.push(entry.raw); // a field the form does not know: kept as it was
-      continue;
+  original.entries.forEach((entry, position) => {
+    const key = entry.key.toLowerCase();
+    const field = byKey.get(key);
+    if (!field || written.has(field.name)) {
+      header += entry.raw; // a field the form does not know, or a repetition: kept as it was
+      return;
     }
     written.add(field.name);
     const before = fieldText(field, field.list ? splitList(entry.value) : entry.value);
     const after = fieldText(field, data[field.name]);
-    if (after === before) lines.push(entry.raw);
-    else if (after) lines.push(`${entry.key}: ${after}\n`);
+    if (after === before) {
+      header += entry.raw;
+      return;
+    }
+    const lineEnd = (entry.raw.match(/(?:\r\n|\r|\n)$/) || [''])[0];
+    // An emptied field loses its line, unless a repetition below would then count instead.
+    const repeated = original.entries.slice(position + 1).some((later) => later.key.toLowerCase() === key);
+    if (after) header += `${entry.key}: ${after}${lineEnd}`;
+    else if (repeated) header += `${entry.key}:${lineEnd}`;
+  });
+  const added = fields
+    .filter((field) => !written.has(field.name))
+    .map((field) => [field.name, fieldText(field, data[field.name])])
+    .filter(([, text]) => text)
+    .map(([name, text]) => `${name}: ${text}${newline}`);
+  if (added.length) header = withBreak(header, newline) + added.join('');
+  const hasHeader = original.opening || original.entries.length || added.length;
+  let { closing } = original;
+  if ((data.body || '') === original.body) {
+    // A header added above a file that had none is closed, so its first line stays the body's.
+    if (!closing && added.length && !original.entries.length) closing = newline;
+    return header + closing + original.rest;
   }
-  for (const field of fields) {
-    if (written.has(field.name)) continue;
-    let text = fieldText(field, data[field.name]);
-    if (!text && field.name === 'Slug' && !original) text = slugify(fieldText(field, data.Title));
-    if (text) lines.push(`${field.name}: ${text}\n`);
-  }
-  if (lines.length && !lines[lines.length - 1].endsWith('\n')) lines[lines.length - 1] += '\n';
-  const body = data.body || '';
-  if (original && body === original.body) return lines.join('') + original.separator + original.body;
-  return `${lines.join('')}\n${body.replace(/\s+$/, '')}\n`;
+  const body = bodyText(data.body, newline);
+  if (!hasHeader) return header + closing + body;
+  return withBreak(header, newline) + (closing ? withBreak(closing, newline) : newline) + body;
 }

@@ -1,0 +1,107 @@
+// What the local proxy may touch: only the web editor's own folders
+// (content/articles, content/pages, content/images, from the editor's
+// configuration), so even the real editor page cannot read or write
+// pelicanconf.py or anything else in the repository. decap-server itself
+// only keeps paths inside the repository.
+import { lstat, realpath } from 'node:fs/promises';
+import { basename, dirname, join, sep } from 'node:path';
+
+export const REFUSED_ACTION = 'Ditolak: permintaan ini tidak dikenal editor lokal.';
+
+export function refusedPath(folders) {
+  return `Ditolak: editor lokal hanya membaca dan menulis di ${folders.join(', ')}.`;
+}
+
+/** A list parameter: absent is empty; anything but an array is one bad item. */
+function items(value) {
+  if (value === undefined) return [];
+  return Array.isArray(value) ? value : [null];
+}
+
+function field(object, name) {
+  return object && typeof object === 'object' ? object[name] : null;
+}
+
+const file = (path) => ({ path, folder: false });
+const folder = (path) => ({ path, folder: true });
+
+function dataFiles(params) {
+  const files = [field(params, 'entry'), ...items(field(params, 'dataFiles'))].filter((found) => found !== undefined);
+  return files.flatMap((found) => [field(found, 'path'), ...(field(found, 'newPath') === undefined ? [] : [field(found, 'newPath')])]);
+}
+
+// The files and folders each action of decap-server's file-system mode reads
+// or writes (see its middlewares/localFs); actions not listed are refused.
+const ACTION_PATHS = {
+  info: () => [],
+  getDeployPreview: () => [],
+  entriesByFolder: (params) => [folder(field(params, 'folder'))],
+  entriesByFiles: (params) => items(field(params, 'files')).map((found) => file(field(found, 'path'))),
+  getEntry: (params) => [file(field(params, 'path'))],
+  persistEntry: (params) => [
+    ...dataFiles(params).map(file),
+    ...items(field(params, 'assets')).map((asset) => file(field(asset, 'path'))),
+  ],
+  getMedia: (params) => [folder(field(params, 'mediaFolder'))],
+  getMediaFile: (params) => [file(field(params, 'path'))],
+  persistMedia: (params) => [file(field(field(params, 'asset'), 'path'))],
+  deleteFile: (params) => [file(field(params, 'path'))],
+  deleteFiles: (params) => items(field(params, 'paths')).map(file),
+};
+
+/** The files and folders ({path, folder}) a request body names, or null for an action we do not serve. */
+export function actionPaths(body) {
+  const action = field(body, 'action');
+  if (typeof action !== 'string' || !Object.hasOwn(ACTION_PATHS, action)) return null;
+  return ACTION_PATHS[action](field(body, 'params'));
+}
+
+/**
+ * The folder of `folders` a repository path lies in, or null. The path must be written plainly
+ * (no "..", ".", "//", "\\"); a file lies below its folder, a folder may be the folder itself.
+ */
+export function folderOf(path, folders, isFolder = false) {
+  if (typeof path !== 'string') return null;
+  const parts = path.split('/');
+  if (parts.some((part) => ['', '.', '..'].includes(part) || part.includes('\\') || part.includes('\0'))) return null;
+  return folders.find((found) => (isFolder && path === found) || path.startsWith(`${found}/`)) || null;
+}
+
+/** Where a path leads on disk: its deepest existing ancestor with links resolved, then the rest. */
+async function realTarget(path) {
+  const missing = [];
+  let existing = path;
+  for (;;) {
+    try {
+      await lstat(existing);
+      return join(await realpath(existing), ...missing);
+    } catch (error) {
+      if (error.code !== 'ENOENT' || dirname(existing) === existing) throw error;
+      missing.unshift(basename(existing));
+      existing = dirname(existing);
+    }
+  }
+}
+
+/** Whether `path` lies in one of `folders` of `repository`, also after following symbolic links. */
+export async function insideFolders(repository, path, folders, isFolder = false) {
+  const found = folderOf(path, folders, isFolder);
+  if (!found) return false;
+  try {
+    const root = await realTarget(join(repository, found));
+    const target = await realTarget(join(repository, path));
+    return (isFolder && target === root) || target.startsWith(root + sep);
+  } catch {
+    return false; // unreadable, or a file where a folder should be
+  }
+}
+
+/** Why a request body may not reach decap-server, or null. */
+export async function bodyRefusal(body, repository, folders) {
+  const paths = actionPaths(body);
+  if (paths === null) return REFUSED_ACTION;
+  for (const { path, folder: isFolder } of paths) {
+    if (!(await insideFolders(repository, path, folders, isFolder))) return refusedPath(folders);
+  }
+  return null;
+}
