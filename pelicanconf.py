@@ -57,12 +57,14 @@ PLUGIN_PATHS = ["plugins"]
 # so the sitemap plugin is named here too.
 PLUGINS = [
     "pelican.plugins.sitemap",
+    "sitemap_dates",
     "plain_text_metadata",
     "content_checks",
     "indonesian_dates",
     "office_tags",
     "photos",
     "front_page",
+    "page_identity",
     "share_buttons",
     "site_assets",
     "content_links",

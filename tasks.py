@@ -20,13 +20,17 @@
     invoke test         run the whole test suite
 
 Extra Pelican options go after `--`: `invoke build -- --debug`.
+
+Each task only parses its arguments and calls the code that does the work:
+editorial/setup/ (Debian and npm packages), sitelib/folder_swap.py (publish's
+swap), editorial/preview_server.py and editorial/local_editor.py (preview and
+editor), editorial/wordpress/office_import.py, benchmarks/.
 """
 
 import os
 import shlex
 import shutil
 import sys
-import tempfile
 from pathlib import Path
 
 from invoke import task
@@ -38,9 +42,10 @@ ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT / "plugins"))  # plugin modules used by editor tasks
 
 from content_checks.scan import check_sources, format_findings  # noqa: E402
-from editorial.mentions import format_report, untagged_report  # noqa: E402
+from editorial.mentions_report import format_report, untagged_report  # noqa: E402
 from editorial.new_article import ArticleExists, create_article  # noqa: E402
-from sitelib.output import make_readable  # noqa: E402
+from editorial.setup.commands import CommandFailed  # noqa: E402
+
 SETTINGS = read_settings(str(ROOT / "pelicanconf.py"))
 
 EDITOR_FOLDER = ROOT / "web_editor"
@@ -62,31 +67,21 @@ def pelican_run(args):
     pelican_main(argv)
 
 
-EDITOR_INSTALL_STAMP = EDITOR_FOLDER / "node_modules" / ".installed-lockfile.sha256"
-
-
-def lockfile_digest() -> str:
-    import hashlib
-
-    return hashlib.sha256((EDITOR_FOLDER / "package-lock.json").read_bytes()).hexdigest()
-
-
-def editor_install_needed() -> bool:
-    """Not installed yet, or installed from another lockfile (compared by content, not by time)."""
-    return not EDITOR_INSTALL_STAMP.is_file() or EDITOR_INSTALL_STAMP.read_text().strip() != lockfile_digest()
+def exit_on(error: CommandFailed):
+    """Leave with an installer's message and its exit status."""
+    print(error, file=sys.stderr)
+    sys.exit(error.returncode)
 
 
 @task
 def setup_editor(c):
     """Install the web editor (Decap CMS and its local proxy) from npm, exactly as the lockfile pins it."""
-    if not editor_install_needed():
-        return
-    if shutil.which("npm") is None:
-        setup_system(c)
-    print("Memasang editor web (Decap CMS) dari npm ...")
-    with c.cd(str(EDITOR_FOLDER)):
-        c.run("npm ci --no-audit --no-fund --loglevel=error")
-    EDITOR_INSTALL_STAMP.write_text(lockfile_digest() + "\n")
+    from editorial.setup.editor_packages import ensure_installed
+
+    try:
+        ensure_installed(EDITOR_FOLDER, install_npm=lambda: setup_system(c))
+    except CommandFailed as error:
+        exit_on(error)
 
 
 @task
@@ -105,18 +100,10 @@ def build(c):
 @task(pre=[setup_editor])
 def serve(c):
     """Build, then serve the site at http://localhost:8000 (Ctrl+C stops)."""
-    from pelican.server import ComplexHTTPRequestHandler, RootedHTTPServer
+    from editorial.preview_server import serve_folder
 
     build(c)
-
-    class AddressReuseServer(RootedHTTPServer):
-        allow_reuse_address = True
-
-    server = AddressReuseServer(
-        CONFIG["deploy_path"], (CONFIG["host"], CONFIG["port"]), ComplexHTTPRequestHandler
-    )
-    print("Situs tersedia di http://{host}:{port}/ (hentikan dengan Ctrl+C)".format(**CONFIG))
-    server.serve_forever()
+    serve_folder(CONFIG["deploy_path"], CONFIG["host"], CONFIG["port"])
 
 
 @task(pre=[setup_editor], help={"article": "Pratinjau satu berita saja (cepat), misalnya content/articles/2026/x.md"})
@@ -126,34 +113,9 @@ def livereload(c, article=None):
     With --article, only that article (and the fixed pages) is built, so a
     save shows in about a second even on a large site.
     """
-    from livereload import Server
+    from editorial.preview_server import serve_live
 
-    from editorial.single_preview import PREVIEW_FOLDER, pelican_options, preview_settings
-
-    root = CONFIG["deploy_path"]
-    if article:
-        root = str(PREVIEW_FOLDER / "output")
-
-        def rebuild():
-            options = pelican_options(preview_settings(Path(article), Path(SETTINGS["PATH"])))
-            pelican_run(f"-s {CONFIG['settings_base']} -o {root} {shlex.join(options)}")
-    else:
-        def rebuild():
-            pelican_run("-s {settings_base}".format(**CONFIG))
-
-    rebuild()
-    server = Server()
-    theme = SETTINGS["THEME"]
-    for pattern in (
-        CONFIG["settings_base"],
-        article or f"{SETTINGS['PATH']}/**/*.md",
-        f"{SETTINGS['PATH']}/images/**/*",
-        f"{theme}/templates/**/*.html",
-        f"{theme}/static/**/*",
-        "plugins/**/*.py",
-    ):
-        server.watch(pattern, rebuild)
-    server.serve(host=CONFIG["host"], port=CONFIG["port"], root=root)
+    serve_live(pelican_run, SETTINGS, CONFIG["settings_base"], CONFIG["host"], CONFIG["port"], article)
 
 
 def report(findings, github: bool) -> None:
@@ -202,7 +164,7 @@ def check_office_permission(c, author, base="origin/main", head="HEAD", github=F
     """
     from editorial.office_permissions import check_pull_request
     from editorial.pull_request import GitError
-    from office_tags.enrich import registry_for
+    from office_tags.site_registry import registry_for
     from sitelib.errors import SiteConfigError
 
     try:
@@ -222,24 +184,15 @@ def publish(c):
 
     A failed build leaves the previous output/ exactly as it was.
     """
-    final = Path(CONFIG["deploy_path"]).resolve()
-    staging = Path(tempfile.mkdtemp(prefix=f".{final.name}-baru-", dir=final.parent))
-    try:
+    from sitelib.folder_swap import FolderSwapError, build_and_swap
+
+    def build_into(staging: Path) -> None:
         pelican_run(f"-s {CONFIG['settings_publish']} -o {shlex.quote(str(staging))}")
-        make_readable(staging)
-        replace_folder(staging, final)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
 
-
-def replace_folder(new: Path, target: Path):
-    """Put `new` in place of `target` with two renames on one filesystem."""
-    previous = target.with_name(f".{target.name}-lama")
-    shutil.rmtree(previous, ignore_errors=True)
-    if target.exists():
-        target.rename(previous)
-    new.rename(target)
-    shutil.rmtree(previous, ignore_errors=True)
+    try:
+        build_and_swap(Path(CONFIG["deploy_path"]), ROOT, build_into)
+    except FolderSwapError as error:
+        sys.exit(f"Penerbitan gagal: {error}")
 
 
 @task(help={
@@ -257,35 +210,23 @@ def new(c, title, office="", folder=None):
             sys.exit(f"Gagal membuat berita: kantor '{office}' tidak dikenal; lihat data/offices.toml.")
         office = found.code
     try:
-        path = create_article(
-            title, Path(folder or CONFIG["articles_path"]), SETTINGS["SLUG_REGEX_SUBSTITUTIONS"], office,
-            time_zone=SETTINGS["TIMEZONE"],
-        )
+        path = create_article(title, Path(folder or CONFIG["articles_path"]), SETTINGS, office)
     except (ArticleExists, ValueError) as error:
         sys.exit(f"Gagal membuat berita: {error}")
     print(path)
 
 
-def missing_system_packages():
-    """Debian packages from system-packages.txt whose command is not on PATH."""
-    entries = [
-        line.split() for line in (ROOT / "system-packages.txt").read_text().splitlines()
-        if line.strip() and not line.startswith("#")
-    ]
-    return [package for command, package in entries if shutil.which(command) is None]
-
-
 @task
 def setup_system(c):
-    """Install the Debian packages the tests need (Chromium, Java), if missing."""
-    missing = missing_system_packages()
-    if not missing:
-        return
-    if os.geteuid() != 0:
-        sys.exit(f"Paket sistem belum terpasang: {' '.join(missing)}. "
-                 f"Pasang dengan: sudo apt-get install -y {' '.join(missing)}")
-    c.run("apt-get update -qq")
-    c.run(f"DEBIAN_FRONTEND=noninteractive apt-get install -y -qq {' '.join(missing)}")
+    """Install the Debian packages the tests need (Chromium, Java, Node.js, npm), if missing."""
+    from editorial.setup.system_packages import NotInstalled, install_missing
+
+    try:
+        install_missing(ROOT / "system-packages.txt", as_root=os.geteuid() == 0)
+    except NotInstalled as error:
+        sys.exit(str(error))
+    except CommandFailed as error:
+        exit_on(error)
 
 
 @task(help={
@@ -296,12 +237,12 @@ def setup_system(c):
 })
 def bench(c, size=2000, scaling="500,2000,8000,50000", runs=3, output="benchmarks/results/latest.json"):
     """Benchmark bare Pelican, our preview and our publish build on one generated corpus."""
-    from benchmarks.run import format_report, run, save
+    from benchmarks.run import format_bench_report, run, save
 
     sizes = [int(part) for part in scaling.split(",") if part.strip()]
     results = run(size=int(size), scaling=sizes, runs=int(runs))
     save(results, ROOT / output)
-    print(format_report(results))
+    print(format_bench_report(results))
     print(f"\nJSON: {output}")
 
 
@@ -320,29 +261,12 @@ def lighthouse(c):
 })
 def import_wordpress(c, export, office, uploads=None):
     """Import one office's WordPress export: articles, pages, photos and old addresses; never overwrites."""
-    from editorial.wordpress.importer import Importer, write
-    from editorial.wordpress.post_metadata import CategoryMap
-    from editorial.wordpress.report import format_report
-    from editorial.wordpress.wxr import WxrError, read_export
-    from office_tags.enrich import registry_for
-    from office_tags.registry import Office
+    from editorial.wordpress.office_import import ImportRefused, import_office_export
 
-    registry = registry_for(SETTINGS)
-    found = registry.find(office)
-    if not isinstance(found, Office):
-        sys.exit(f"Impor gagal: kantor '{office}' tidak dikenal; lihat data/offices.toml.")
-    uploads_folder = Path(uploads) if uploads else None
-    if uploads_folder is not None and not uploads_folder.is_dir():
-        sys.exit(f"Impor gagal: folder uploads '{uploads}' tidak ada.")
     try:
-        wordpress = read_export(Path(export))
-    except WxrError as error:
-        sys.exit(f"Impor gagal, tidak ada berkas yang ditulis: {error}")
-    importer = Importer(wordpress, found.code, uploads_folder, SETTINGS, registry, CategoryMap.load(ROOT / SETTINGS["WORDPRESS_CATEGORIES"]))
-    plan = importer.plan()
-    write(plan)
-    print(format_report(plan, found.code, Path(export).name, written=True))
-    print("Langkah berikutnya: jalankan `invoke check`, periksa beberapa berita di `invoke serve`, lalu commit.")
+        print(import_office_export(export, office, uploads, SETTINGS, ROOT))
+    except ImportRefused as error:
+        sys.exit(str(error))
 
 
 @task(pre=[setup_editor])

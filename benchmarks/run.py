@@ -89,7 +89,7 @@ def run(size: int = 2000, scaling=(500, 2000, 8000, 50000), runs: int = 3, seed:
     return results
 
 
-def format_report(results: dict) -> str:
+def format_bench_report(results: dict) -> str:
     lines = [f"Korpus: {results['size']} berita, median dari {results['runs']} kali build (setelah satu build pemanasan)", "",
              f"{'build':<14}{'detik':>9}{'ms/berita':>11}{'puncak MB':>11}{'halaman':>9}"]
     for label, figures in results["builds"].items():

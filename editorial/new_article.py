@@ -9,7 +9,8 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from pelican.utils import slugify
+from sitelib.slugs import title_slug
+
 
 
 TEMPLATE = """\
@@ -36,27 +37,19 @@ class ArticleExists(Exception):
     """The target file is already there; nothing is overwritten."""
 
 
-def article_slug(title: str, regex_subs) -> str:
-    """The URL slug Pelican would make of `title`."""
-    return slugify(title, regex_subs=regex_subs)
-
-
-def create_article(
-    title: str, folder: Path, regex_subs, office: str = "", now: datetime | None = None, time_zone: str = "",
-) -> Path:
+def create_article(title: str, folder: Path, settings, office: str = "", now: datetime | None = None) -> Path:
     """Write content/articles/{YYYY}/{YYYY-MM-DD}-{slug}.md and return its path.
 
-    `office` (a registry code) fills Offices and Reporting_office. The date and
-    the file name are the wall time in `time_zone` (Pelican's TIMEZONE, WIB).
+    `office` (a registry code) fills Offices and Reporting_office. The slug is
+    Pelican's for the title; the date and the file name are the wall time in
+    the site's TIMEZONE (`settings` are Pelican's).
     """
     title = " ".join(title.split())
     if not title:
         raise ValueError("Judul berita tidak boleh kosong.")
-    if not time_zone:
-        raise ValueError("time_zone wajib: isi dengan setelan TIMEZONE.")
-    zone = ZoneInfo(time_zone)
+    zone = ZoneInfo(settings["TIMEZONE"])
     now = (now or datetime.now(zone)).astimezone(zone)
-    slug = article_slug(title, regex_subs)
+    slug = title_slug(title, settings)
     if not slug:
         raise ValueError(f"Judul {title!r} tidak menghasilkan slug: pakai huruf atau angka.")
     path = Path(folder) / f"{now:%Y}" / f"{now:%Y-%m-%d}-{slug}.md"

@@ -17,18 +17,18 @@ codes (`jawa-tengah` = every office in the province, for Kanwil news editors).
 
 import os
 import posixpath
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from bs4 import BeautifulSoup
 
+from content_checks.scan import rendered_body
 from content_checks.source import SourceFile, parse_bytes
 from office_tags.registry import Office, Region, Registry
-from plain_text_metadata.reader import render_body
 from sitelib.content_files import ARTICLE, content_folders, folder_kind, kind_of
-from sitelib.errors import Finding, SiteConfigError
+from sitelib.errors import Finding
 from sitelib.links import STATIC_PLACEHOLDERS, linked_file
+from sitelib.registry_file import Key, read_toml, refuse_repeats, table_entries
 
 from .pull_request import Change, FileVersion, Repository
 
@@ -48,39 +48,37 @@ class Editor:
     admin: bool = False
 
 
-def _offices(names, registry: Registry, path, account) -> set[str]:
+EDITOR_KEYS = (
+    Key("github", label="akun GitHub"), Key("name", required=False),
+    Key("offices", list, required=False, items=str), Key("role", required=False, choices=(ADMIN_ROLE,)),
+)
+
+
+def _offices(entry, registry: Registry) -> set[str]:
     offices: set[str] = set()
-    for name in names:
-        found = registry.find(str(name))
+    for name in entry.get("offices", []):
+        found = registry.find(name)
         if isinstance(found, Office):
             offices.add(found.code)
         elif isinstance(found, Region):
             offices.update(office.code for office in registry.offices_in(found))
         else:
-            raise SiteConfigError(f"{path}: akun '{account}': kantor '{name}' tidak dikenal; lihat data/offices.toml.")
+            raise entry.refuse(f"akun '{entry['github']}': kantor '{name}' tidak dikenal; lihat data/offices.toml.")
     return offices
 
 
 def load_editors(path: Path, registry: Registry) -> dict[str, Editor]:
-    """Editors by lowercase GitHub account; an unknown office, role or a repeated account stops with a clear message."""
-    try:
-        data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as error:
-        raise SiteConfigError(f"{path}: tidak bisa dibaca: {error}") from error
+    """Editors by lowercase GitHub account (sitelib.registry_file checks the entries); an unknown office,
+    role or a repeated account stops with a clear message."""
+    entries = table_entries(read_toml(path), "editor", path, EDITOR_KEYS)
+    refuse_repeats(entries, "github", "akun GitHub", key=str.lower)  # GitHub ignores case
     editors: dict[str, Editor] = {}
-    for number, entry in enumerate(data.get("editor", []), start=1):
-        account = str(entry.get("github", "")).strip()
-        if not account:
-            raise SiteConfigError(f"{path}: editor ke-{number} tidak punya github (nama akun GitHub).")
-        if account.lower() in editors:
-            raise SiteConfigError(f"{path}: akun GitHub '{account}' tercantum dua kali.")
-        role = entry.get("role")
-        if role not in (None, ADMIN_ROLE):
-            raise SiteConfigError(f"{path}: akun '{account}': role '{role}' tidak dikenal; satu-satunya role adalah \"admin\".")
-        offices = _offices(entry.get("offices", []), registry, path, account)
-        if not offices and role != ADMIN_ROLE:
-            raise SiteConfigError(f"{path}: akun '{account}' belum diberi kantor (offices = [...]).")
-        editors[account.lower()] = Editor(account, str(entry.get("name", account)), frozenset(offices), role == ADMIN_ROLE)
+    for entry in entries:
+        account, admin = entry["github"], entry.get("role") == ADMIN_ROLE
+        offices = _offices(entry, registry)
+        if not offices and not admin:
+            raise entry.refuse(f"akun '{account}' belum diberi kantor (offices = [...]).")
+        editors[account.lower()] = Editor(account, entry.get("name") or account, frozenset(offices), admin)
     return editors
 
 
@@ -108,7 +106,7 @@ def photo_references(source: SourceFile, item_path: str, content_root: str, sett
     """Repository paths of the files an item's header (Image) and rendered body (image sources and
     link targets) reference with {static}/{attach}, found as the build finds them."""
     references = [source.value("image")]
-    soup = BeautifulSoup(render_body(source.body, settings), "html.parser")
+    soup = BeautifulSoup(rendered_body(source, settings), "html.parser")
     references += [image.get("src", "") for image in soup.find_all("img")]
     references += [link.get("href", "") for link in soup.find_all("a")]
     folder, root = PurePosixPath(posixpath.dirname(item_path)), PurePosixPath(content_root)

@@ -20,3 +20,12 @@ def all_articles(generator: ArticlesGenerator) -> list:
 def all_pages(generator: PagesGenerator) -> list:
     """Published, hidden and draft pages with their translations."""
     return [item for name in PAGE_LISTS for item in getattr(generator, name, [])]
+
+
+def content_by_generator(generators):
+    """(generator, all its articles or all its pages) for the article and page generators among `generators`."""
+    for generator in generators:
+        if isinstance(generator, ArticlesGenerator):
+            yield generator, all_articles(generator)
+        elif isinstance(generator, PagesGenerator):
+            yield generator, all_pages(generator)

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .metadata import parse_document
+from . import metadata
 
 
 class SiteConfigError(Exception):
@@ -63,19 +63,22 @@ class ContentError(Exception):
         )
 
 
-def metadata_line(path: str | Path, field: str) -> int | None:
-    """Line number of `Field:` in the header of a content file (read with the one header parser)."""
+def _file_text(path: str | Path) -> str | None:
+    """A content file's text as written (byte-order mark and line ends kept), or None when it cannot be read."""
     try:
-        entry = parse_document(Path(path).read_text(encoding="utf-8")).first(field)
+        return Path(path).read_bytes().decode("utf-8")
     except (OSError, UnicodeDecodeError):
         return None
+
+
+def metadata_line(path: str | Path, field: str) -> int | None:
+    """Line number of `Field:` in the header of a content file (read with the one header parser)."""
+    text = _file_text(path)
+    entry = metadata.parse_document(text).first(field) if text is not None else None
     return entry.line if entry else None
 
 
 def line_containing(path: str | Path, needle: str) -> int | None:
     """The first line of a content file that contains `needle` (a photo reference in the body)."""
-    try:
-        lines = Path(path).read_text(encoding="utf-8").split("\n")
-    except (OSError, UnicodeDecodeError):
-        return None
-    return next((number for number, line in enumerate(lines, start=1) if needle in line), None)
+    text = _file_text(path)
+    return metadata.line_containing(metadata.normalised_text(text), needle) if text is not None else None

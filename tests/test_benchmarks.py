@@ -7,7 +7,7 @@ from pelican.settings import read_settings
 
 from benchmarks import corpus
 from benchmarks.measure import page_weight
-from benchmarks.run import format_report, measure_builds
+from benchmarks.run import format_bench_report, measure_builds
 from conftest import PUBLISH_SITEURL, ROOT
 from content_checks.scan import check_sources
 from seed_articles import KOTA_MAGELANG
@@ -55,7 +55,7 @@ def test_page_weight_counts_the_page_and_what_it_loads(site):
 
 def test_report_lists_builds_ratios_and_scaling():
     build = {"median_seconds": 2.0, "ms_per_article": 1.0, "peak_mb": 80, "pages": 10}
-    report = format_report({
+    report = format_bench_report({
         "size": 2000, "runs": 3, "builds": {"bare": build, "preview": build, "publish": build},
         "ratios": {"preview/bare": 1.0, "publish/bare": 1.5}, "rebuild_after_edit_seconds": 1.2,
         "article_page": {"path": "2020/01/x", "raw_bytes": 30000, "gzip_bytes": 9000, "requests": 3},

@@ -5,7 +5,7 @@ from io import BytesIO
 import pytest
 from PIL import Image
 
-from share_buttons import card_image
+from page_identity import card_image
 
 CARD = card_image.CardText(
     site_name="Media Center Kankemenag Jawa Tengah",

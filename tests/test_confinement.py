@@ -18,7 +18,8 @@ from old_addresses.redirects import old_path_problem
 from old_addresses.write import write_redirects
 from photos.decoding import MAX_PIXELS, PhotoHeader
 from photos import problems
-from share_buttons.enrich import ShareImage, write_card
+from page_identity.identity import ShareImage
+from page_identity.write import write_card
 from sitelib.content_files import kind_of, scan_content
 from sitelib.output import OutsideOutputError, make_readable, output_file
 
@@ -44,7 +45,7 @@ def test_the_redirect_writer_refuses_to_leave_the_output(tmp_path):
                            plain_title="x", source_path=str(tmp_path / "x.md"))
     generator = SimpleNamespace(output_path=str(output), context={"articles": [item]}, get_template=lambda name: None)
     with pytest.raises(OutsideOutputError):
-        write_redirects(generator, None)
+        write_redirects(generator)
     assert not (tmp_path.parent / "lolos").exists()
 
 
@@ -178,7 +179,7 @@ def test_a_published_tree_is_readable(tmp_path):
 def test_pelican_copies_no_file_of_the_content_as_it_is():
     """Pelican's static generator copies every file a {static}/{attach} placeholder names, from anywhere:
     the photos plugin leaves it nothing to copy (defence behind the checks' placeholder rule)."""
-    from photos.enrich import _add_to
+    from photos.handlers import _add_to
 
     generator = SimpleNamespace(context={"static_links": {"../../etc/hostname", "images/asli.jpg"}})
     _add_to([], generator)
@@ -198,7 +199,7 @@ def test_long_headlines_cost_a_few_measurements_per_line():
     """A 2,000-character word took minutes to wrap on the share card (one measurement per character per line)."""
     from PIL import ImageFont
 
-    from share_buttons.card_image import HEADLINE_MAX_LINES, wrap
+    from page_identity.card_image import HEADLINE_MAX_LINES, wrap
 
     class CountingFont:
         def __init__(self):

@@ -6,6 +6,7 @@ from datetime import date, datetime, timezone
 import pytest
 
 from indonesian_dates import formatting
+from pelicanconf import TIMEZONE as ZONE
 
 ENGLISH_NAMES = re.compile(
     r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
@@ -24,18 +25,25 @@ ENGLISH_NAMES = re.compile(
     ],
 )
 def test_long_date_is_news_style(moment, expected):
-    assert formatting.long_date(moment) == expected
+    assert formatting.long_date(moment, ZONE) == expected
 
 
 def test_time_is_in_wib_with_a_dot():
-    assert formatting.time_wib(datetime(2022, 8, 23, 9, 30)) == "09.30 WIB"
+    assert formatting.time_text(datetime(2022, 8, 23, 9, 30), ZONE) == "09.30 WIB"
 
 
 def test_utc_times_are_shown_in_wib_including_the_date():
     late_utc = datetime(2022, 8, 22, 20, 15, tzinfo=timezone.utc)
-    assert formatting.time_wib(late_utc) == "03.15 WIB"
-    assert formatting.long_date(late_utc) == "Selasa, 23 Agustus 2022"
-    assert formatting.iso_datetime(late_utc) == "2022-08-23T03:15:00+07:00"
+    assert formatting.time_text(late_utc, ZONE) == "03.15 WIB"
+    assert formatting.long_date(late_utc, ZONE) == "Selasa, 23 Agustus 2022"
+    assert formatting.iso_datetime(late_utc, ZONE) == "2022-08-23T03:15:00+07:00"
+
+
+def test_the_label_follows_the_site_zone():
+    moment = datetime(2022, 8, 23, 1, 0, tzinfo=timezone.utc)
+    assert formatting.time_text(moment, "Asia/Makassar") == "09.00 WITA"
+    assert formatting.time_text(moment, "Asia/Jayapura") == "10.00 WIT"
+    assert formatting.iso_datetime(moment, "Asia/Jayapura") == "2022-08-23T10:00:00+09:00"
 
 
 def test_month_names():

@@ -10,7 +10,7 @@ import pytest
 from feedgenerator import Atom1Feed, Rss201rev2Feed
 
 from conftest import PUBLISH_SITEURL
-from feeds.guids import mark_feed
+from feeds.handlers import mark_feed
 from seed_articles import KOTA_MAGELANG, SEEDS_PUBLISHED, WONOSOBO
 
 SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}

@@ -131,7 +131,7 @@ def test_mentions_task_finds_nothing_missing_in_the_seeds():
 def test_mention_report_suggests_untagged_offices_and_changes_nothing(tmp_path):
     from pelican.settings import read_settings
 
-    from editorial.mentions import format_report, untagged_report
+    from editorial.mentions_report import format_report, untagged_report
 
     content = tmp_path / "content"
     shutil.copytree(ROOT / "content", content)

@@ -3,12 +3,11 @@
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings as hypothesis_settings, strategies as st
-from markdown import Markdown
 from pelican.settings import read_settings
 
 from content_checks.source import read_source
 from plain_text_metadata.reader import PlainTextMarkdownReader
+from sitelib.errors import line_containing, metadata_line
 from sitelib.metadata import line_break_characters, parse_document
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -29,6 +28,12 @@ TRICKY = {
     "no-blank-line": "Title: Tanpa baris kosong\nIni badan berita.\n",
     "no-header": "Isi saja, tanpa kepala.\n",
     "spaces": "  Title:    spasi di sekitar   \t\nReporting_office:kab-wonosobo\n\nIsi.\n",
+    # Python-Markdown's `meta` matches fences at the start of a line: four dashes open a header too.
+    "four-dashes": "----\nTitle: Pagar empat\nReporting_office: kab-wonosobo\n....\nIsi.\n",
+    "no-break-spaces": "Title:\u00a0Spasi tak putus\u3000\nReporting_office: kab-wonosobo\n\nIsi.\n",
+    "tab-inside": "Title: a\tb\nReporting_office: kab-wonosobo\n\nIsi.\n",
+    "two-boms": "\ufeff\ufeffTitle: Bukan kepala\n\nIsi.\n",
+    "looks-blank": "Title: x\n    \u00a0\nReporting_office: kab-wonosobo\n\nIsi.\n",
 }
 
 
@@ -52,6 +57,24 @@ def test_the_rules():
     assert parse_document(TRICKY["no-blank-line"]).body == "Ini badan berita.\n"
     assert parse_document(TRICKY["no-header"]).entries == ()
     assert parse_document(TRICKY["spaces"]).metadata["title"].value == "spasi di sekitar"
+    assert parse_document(TRICKY["four-dashes"]).first("title").value == "Pagar empat"
+    assert parse_document(TRICKY["four-dashes"]).body == "Isi.\n"
+    assert parse_document(TRICKY["no-break-spaces"]).first("title").value == "Spasi tak putus"
+    assert parse_document(TRICKY["tab-inside"]).first("title").value == "a    b"  # "Title: a" ends at column 8: tab to 12
+    assert parse_document(TRICKY["two-boms"]).entries == ()
+    looks_blank = parse_document(TRICKY["looks-blank"])
+    assert [entry.name for entry in looks_blank.entries] == ["Title"]
+    assert looks_blank.body_line == 3
+
+
+def test_error_locations_read_the_header_with_the_one_parser(tmp_path):
+    """sitelib.errors finds a field's line as the build reads the file: after two fences, not in the body."""
+    path = tmp_path / "berita.md"
+    path.write_bytes("\ufeff----\r\nTitle: Judul\r\n...\r\nSlug: di-badan\r\n![foto]({static}/a.jpg)\r\n".encode())
+    assert metadata_line(path, "title") == 2
+    assert metadata_line(path, "Slug") is None
+    assert line_containing(path, "{static}/a.jpg") == 5
+    assert metadata_line(tmp_path / "tidak-ada.md", "title") is None
 
 
 @pytest.mark.parametrize("name", sorted(TRICKY))
@@ -67,26 +90,5 @@ def test_the_build_reads_what_the_check_reads(tmp_path, name):
         if field in checked:
             checked[field] = checked[field].replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     assert built == checked
+    # Pelican's own reader and the one parser: tests/test_metadata_property.py.
 
-
-KEY = st.sampled_from(["Title", "Summary", "Tags", "Slug", "Reporting_office", "x-y_1"])
-VALUE = st.text(st.characters(whitelist_categories=("L", "N"), whitelist_characters=" -.,:"), max_size=20)
-LINE = st.one_of(
-    st.builds(lambda indent, key, value: f"{indent}{key}:{value}", st.sampled_from(["", " ", "   "]), KEY, VALUE),
-    st.builds(lambda indent, value: f"{indent}{value}", st.sampled_from(["    ", "\t", "     "]), VALUE),
-    st.just(""), st.just("---"), st.just("..."), VALUE,
-)
-
-
-@hypothesis_settings(max_examples=300, deadline=None)
-@given(st.lists(LINE, max_size=8))
-def test_the_rules_are_python_markdowns_meta_rules(lines):
-    """On ordinary text (no invisible line breaks), we read exactly what Python-Markdown's meta extension reads."""
-    text = "\n".join(lines + ["", "Isi."])
-    markdown = Markdown(extensions=["meta"])
-    markdown.convert(text)
-    expected = {key: " ".join(part for part in values if part) for key, values in markdown.Meta.items()}
-    ours: dict[str, list[str]] = {}
-    for entry in parse_document(text).entries:
-        ours.setdefault(entry.name.lower(), []).append(entry.value)
-    assert {key: " ".join(part for part in values if part) for key, values in ours.items()} == expected

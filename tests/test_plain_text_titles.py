@@ -22,8 +22,9 @@ from pelican.settings import read_settings
 from conftest import PUBLISH_SITEURL, ROOT
 from content_checks.rules import HTML_TAG
 from plain_text_metadata.reader import PlainTextMarkdownReader
-from share_buttons import links, networks
-from share_buttons.enrich import card_text
+from share_buttons import networks
+from share_buttons import share_urls
+from page_identity.identity import card_text
 from sitelib.text import plain_text
 from structured_data.jsonld import script_json
 
@@ -85,7 +86,7 @@ def test_every_place_shows_the_title_and_summary_as_typed(reader_settings, tmp_p
     # Share links carry exactly the shown title (and the summary in the mail body).
     chosen = networks.select_networks(networks.DEFAULT_SHARE_BUTTONS, networks.load_registry())
     url = f"{PUBLISH_SITEURL}/2024/05/uji/"
-    for button in links.share_buttons(chosen, url, shown_title, shown_summary):
+    for button in share_urls.share_buttons(chosen, url, shown_title, shown_summary):
         query = parse_qs(urlsplit(button.href).query)
         if button.id in ("twitter", "telegram"):
             assert query["text"] == [shown_title]
@@ -171,13 +172,10 @@ def test_search_index(site):
 def test_a_reader_cache_from_an_older_reader_is_discarded(tmp_path):
     from plain_text_metadata.reader_cache import READER_VERSION, STAMP, discard_if_stale
 
-    class Project:
-        settings = {"CACHE_PATH": str(tmp_path)}
-
     stale = tmp_path / "ArticlesGenerator-Readers"
     stale.write_bytes(b"raw titles from before")
-    discard_if_stale(Project())
+    discard_if_stale(tmp_path)
     assert not stale.exists() and (tmp_path / STAMP).read_text().strip() == READER_VERSION
     stale.write_bytes(b"filled by the current reader")
-    discard_if_stale(Project())
+    discard_if_stale(tmp_path)
     assert stale.exists()

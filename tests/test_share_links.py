@@ -6,7 +6,8 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from share_buttons import links, networks
+from share_buttons import networks
+from share_buttons import share_urls
 from sitelib.errors import SiteConfigError
 from sitelib.text import plain_text
 
@@ -24,7 +25,7 @@ def query_of(href: str) -> dict[str, str]:
 
 def bar(title, summary=""):
     chosen = networks.select_networks(list(REGISTRY), REGISTRY)
-    return {b.id: b for b in links.share_buttons(chosen, URL, title, summary)}
+    return {b.id: b for b in share_urls.share_buttons(chosen, URL, title, summary)}
 
 
 def test_default_setting_is_the_seed_bar():
@@ -82,24 +83,24 @@ def test_new_tab_only_for_other_sites():
 
 
 def test_x_counts_links_as_23_and_wide_characters_as_2():
-    assert links.x_weighted_length("abc") == 3
-    assert links.x_weighted_length("😀") == 2
-    assert links.x_weighted_length("é—") == 2
+    assert share_urls.x_weighted_length("abc") == 3
+    assert share_urls.x_weighted_length("😀") == 2
+    assert share_urls.x_weighted_length("é—") == 2
 
 
 def test_long_title_is_shortened_with_an_ellipsis_to_fit_beside_the_link():
     title = "Kankemenag " * 40
-    text = links.post_text(title.strip())
+    text = share_urls.post_text(title.strip())
     assert text.endswith("…")
-    assert links.x_weighted_length(text) + 1 + links.X_LINK_LENGTH <= links.X_POST_LIMIT
+    assert share_urls.x_weighted_length(text) + 1 + share_urls.X_LINK_LENGTH <= share_urls.X_POST_LIMIT
     assert text[:-1].strip() and title.startswith(text[:-1])
     assert " " not in text[-2:], "cut at a word break"
 
 
 def test_title_that_fits_is_not_touched():
-    title = "a" * links.POST_TEXT_LIMIT
-    assert links.post_text(title) == title
-    assert links.post_text(title + "b").endswith("…")
+    title = "a" * share_urls.POST_TEXT_LIMIT
+    assert share_urls.post_text(title) == title
+    assert share_urls.post_text(title + "b").endswith("…")
 
 
 TITLES = st.text(
@@ -114,8 +115,8 @@ def test_round_trip_of_any_title(title, summary):
     assert query_of(buttons["facebook"].href)["u"] == URL
     tweet = query_of(buttons["twitter"].href)
     assert tweet["url"] == URL
-    assert tweet["text"] == title if links.x_weighted_length(title) <= links.POST_TEXT_LIMIT else (
-        tweet["text"].endswith("…") and links.x_weighted_length(tweet["text"]) <= links.POST_TEXT_LIMIT
+    assert tweet["text"] == title if share_urls.x_weighted_length(title) <= share_urls.POST_TEXT_LIMIT else (
+        tweet["text"].endswith("…") and share_urls.x_weighted_length(tweet["text"]) <= share_urls.POST_TEXT_LIMIT
     )
     assert query_of(buttons["telegram"].href) == {"url": URL, "text": title}
     assert query_of(buttons["whatsapp"].href) == {"text": f"{title} {URL}"}

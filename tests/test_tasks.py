@@ -86,17 +86,3 @@ def test_single_article_preview_builds_that_article_with_the_pages_and_the_image
     with pytest.raises(ValueError, match="tidak berada di folder konten"):
         article_paths(ROOT / "pelicanconf.py", ROOT / "content")
 
-
-def test_the_web_editor_is_installed_again_only_when_the_lockfile_changes(tmp_path, monkeypatch):
-    import tasks
-
-    folder = tmp_path / "web_editor"
-    (folder / "node_modules").mkdir(parents=True)
-    (folder / "package-lock.json").write_text('{"lockfileVersion": 3}')
-    monkeypatch.setattr(tasks, "EDITOR_FOLDER", folder)
-    monkeypatch.setattr(tasks, "EDITOR_INSTALL_STAMP", folder / "node_modules" / ".installed-lockfile.sha256")
-    assert tasks.editor_install_needed()  # never installed
-    tasks.EDITOR_INSTALL_STAMP.write_text(tasks.lockfile_digest() + "\n")
-    assert not tasks.editor_install_needed()
-    (folder / "package-lock.json").write_text('{"lockfileVersion": 3, "packages": {}}')
-    assert tasks.editor_install_needed()  # another lockfile: npm ci again

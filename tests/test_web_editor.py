@@ -10,12 +10,11 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from pelican.settings import read_settings
-from pelican.utils import slugify
 
 from conftest import PUBLISH_SITEURL, ROOT
 from content_checks.fields import known_fields
 from editorial.new_article import TEMPLATE, create_article
-from indonesian_dates.formatting import long_date, time_wib
+from indonesian_dates.formatting import iso_datetime, long_date, time_text
 from office_tags.registry import load_registry
 from sitelib.metadata import parse_document
 from web_editor.config import ARTICLE_PATH, editor_config
@@ -40,8 +39,7 @@ def content_files():
 
 
 def test_every_content_file_opened_and_saved_unchanged_is_byte_identical(tmp_path):
-    new_file = create_article("Kankemenag Kab. Magelang Gelar Manasik Haji", tmp_path, SETTINGS["SLUG_REGEX_SUBSTITUTIONS"], "kab-magelang",
-                              time_zone=SETTINGS["TIMEZONE"])
+    new_file = create_article("Kankemenag Kab. Magelang Gelar Manasik Haji", tmp_path, SETTINGS, "kab-magelang")
     hand_written = (
         "title:   Judul   dengan spasi\nDATE: 2024-05-01T09:30+07:00\nTags: a,b ,  c\nOffices: Kab. Magelang,kota-magelang\n"
         "Summary: Baris pertama\n    baris lanjutan\nCatatan_redaksi: kolom lain\n\n\n\nIsi tanpa baris akhir"
@@ -191,19 +189,14 @@ def test_the_field_order_is_the_order_invoke_new_writes():
     assert [key for key in order if key in new_keys] == new_keys
 
 
-@pytest.mark.parametrize("title", [
-    "Kankemenag Kab. Magelang Gelar Manasik Haji", 'Jamaah Usia < 60 & "Lansia"', "Jum'at Berkah: Doa — Bersama",
-    "Évaluasi Ibadah Haji 2025/2026 (Tahap II)", "  spasi   ganda -- dan_garis  ",
-])
-def test_slugs_from_titles_match_pelicans(title):
-    assert run_format(titles=[title])["slugs"] == [slugify(title, regex_subs=SETTINGS["SLUG_REGEX_SUBSTITUTIONS"])]
-
-
 def test_the_preview_shows_dates_as_the_site_does():
-    moments = [datetime(2022, 8, 23, 15, 0), datetime(2024, 5, 2, 9, 5), datetime(2025, 1, 1, 0, 0)]
+    """Date, time and ISO texts as indonesian_dates writes them (the preview's header joins them as
+    partials/published_time.html does)."""
+    moments = [datetime(2022, 8, 23, 15, 0), datetime(2024, 5, 2, 9, 5), datetime(2025, 1, 1, 0, 0),
+               datetime(2024, 2, 29, 23, 59), datetime(2030, 12, 1, 7, 0)]
     shown = run_format(dates=[f"{m:%Y-%m-%d %H:%M}" for m in moments])["dates"]
-    zone = ZoneInfo("Asia/Jakarta")
-    assert shown == [f"{long_date(m)}, {time_wib(m.replace(tzinfo=zone))}" for m in moments]
+    zone = SETTINGS["TIMEZONE"]
+    assert shown == [{"date": long_date(m, zone), "time": time_text(m, zone), "iso": iso_datetime(m, zone)} for m in moments]
 
 
 # The configuration, made from the data files.
@@ -292,7 +285,7 @@ def test_without_a_date_a_new_file_takes_todays_date_in_the_site_time_zone():
 def test_now_is_the_wall_time_invoke_new_writes(tmp_path, instant):
     """The editor's "now" in the configured zone is `invoke new`'s Date for the same instant."""
     [now] = run_format(nows=[{"timeZone": SETTINGS["TIMEZONE"], "now": instant.timestamp()}])["nows"]
-    path = create_article("Uji Jam", tmp_path, SETTINGS["SLUG_REGEX_SUBSTITUTIONS"], now=instant, time_zone=SETTINGS["TIMEZONE"])
+    path = create_article("Uji Jam", tmp_path, SETTINGS, now=instant)
     assert f"\nDate: {now}\n" in path.read_text() and path.name.startswith(now[:10])
 
 

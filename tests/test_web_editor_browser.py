@@ -171,6 +171,26 @@ def test_preview_shows_the_date_as_the_site_does(page):
     expect(preview.get_by_text("Kamis, 2 Mei 2024, 09.30 WIB")).to_be_visible()
 
 
+def test_preview_header_is_the_sites_partial_filled_from_the_form(page):
+    """partials/article_header.html and featured_photo.html as the build rendered them: the form's values
+    in their slots, the parts without a value left out as the templates leave them out of a page."""
+    open_new_article(page)
+    page.get_by_label("Judul", exact=True).fill("Judul <b>Uji</b> & Pratinjau")
+    page.get_by_label("Tanggal dan jam (WIB)", exact=True).fill("2024-05-02T09:30")
+    preview = page.frame_locator("iframe").first
+    header = preview.locator("header.article-header")
+    expect(header.locator("h1")).to_have_text("Judul <b>Uji</b> & Pratinjau")  # text, never markup
+    expect(header.locator("time").first).to_have_attribute("datetime", "2024-05-02T09:30:00+07:00")
+    expect(header.locator(".kicker a")).to_have_text("Haji dan Umrah")
+    expect(header.locator(".reading-time")).to_have_text("1 menit baca")
+    expect(header.locator(".article-credit")).to_have_count(0)
+    expect(header.locator(".modified")).to_have_count(0)
+    expect(preview.locator("figure.featured-photo")).to_have_count(0)
+    page.get_by_label("Penulis/editor", exact=True).fill("uji/rf")
+    expect(header.locator(".article-credit")).to_have_text("Penulis/editor: uji/rf")
+    assert header.locator(".kicker a").get_attribute("href") is None  # no link out of the preview
+
+
 def test_a_photo_needs_its_text_alternative(page, editor, tmp_path):
     photo = tmp_path / "foto-tanpa-alt.jpg"
     phone_jpeg(photo, 1)

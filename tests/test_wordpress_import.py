@@ -248,7 +248,7 @@ def test_old_paths():
     assert old_path("https://x.test/2021/06/15/judul/", "https://x.test") == "/2021/06/15/judul/"
     assert old_path("https://x.test/berita/2021/06/judul", "https://x.test/berita") == "/2021/06/judul/"
     assert old_path("https://x.test/?p=12", "https://x.test") == ""
-    assert our_slug("", "Judul Baru: Tahap II", [(r"[^\w\s-]", ""), (r"[-\s]+", "-")]) == "judul-baru-tahap-ii"
+    assert our_slug("", "Judul Baru: Tahap II", {"SLUG_REGEX_SUBSTITUTIONS": [(r"[^\w\s-]", ""), (r"[-\s]+", "-")]}) == "judul-baru-tahap-ii"
 
 
 def test_category_mapping(tmp_path):

@@ -1,28 +1,36 @@
-// Runs the web editor's own modules (web_editor/src) in Node for tests/test_web_editor.py:
-// reads a JSON request on stdin, prints the results as JSON.
+// Runs the web editor's own modules (web_editor/src) in Node for tests/test_web_editor.py and
+// tests/test_editor_contract*.py: reads a JSON request on stdin ({config, …}; config is admin/config.json
+// with its `site` section), prints the results as JSON.
 import { readFileSync } from 'node:fs';
-import { formatFields, fromFile, parseDocument, toFile, slugify } from '../web_editor/src/pelican-format.js';
-import { siteDateText } from '../web_editor/src/site-dates.js';
+import { parseDocument, pelicanFormat } from '../web_editor/src/pelican-format.js';
+import { siteDates } from '../web_editor/src/site-dates.js';
 import { pathDateData } from '../web_editor/src/file-path.js';
 import { wallTimeIn, wallTimeText } from '../web_editor/src/wall-time.js';
+import { slugMaker } from '../web_editor/src/slug.js';
+import { slotValues } from '../web_editor/src/preview.js';
 
 const request = JSON.parse(readFileSync(0, 'utf8'));
-for (const key of ['files', 'edits', 'created', 'titles', 'dates', 'headers', 'pathDates', 'nows']) request[key] ??= [];
-const fields = formatFields(request.config);
+for (const key of ['files', 'edits', 'created', 'titles', 'dates', 'headers', 'pathDates', 'nows', 'slots']) request[key] ??= [];
+const { site, ...config } = request.config;
+const format = pelicanFormat(config, site);
+const slugify = slugMaker(site.slug);
+const dates = siteDates(site.dates, site.time_zone);
+const dateFormat = config.collections.flatMap((collection) => collection.fields).find((field) => field.name === site.fields.date).format;
 const result = {
-  fields,
-  roundTrips: request.files.map((text) => toFile(fromFile(text, fields), fields)),
-  parsed: request.files.map((text) => fromFile(text, fields)),
-  edited: request.edits.map(({ text, changes }) => toFile({ ...fromFile(text, fields), ...changes }, fields)),
-  created: request.created.map((data) => toFile(data, fields)),
+  fields: format.fields,
+  roundTrips: request.files.map((text) => format.toFile(format.fromFile(text))),
+  parsed: request.files.map((text) => format.fromFile(text)),
+  edited: request.edits.map(({ text, changes }) => format.toFile({ ...format.fromFile(text), ...changes })),
+  created: request.created.map((data) => format.toFile(data)),
   slugs: request.titles.map(slugify),
-  dates: request.dates.map(siteDateText),
+  dates: request.dates.map((value) => ({ date: dates.date(value), time: dates.time(value), iso: dates.iso(value) })),
   // The header parser alone, to compare with sitelib.metadata.parse_document.
   headers: request.headers.map((text) => {
     const { entries, body } = parseDocument(text);
     return { entries: entries.map(({ key, value }) => [key, value]), body };
   }),
-  pathDates: request.pathDates.map(({ date, timeZone, now }) => pathDateData(date, timeZone, new Date(now * 1000))),
-  nows: request.nows.map(({ timeZone, now }) => wallTimeText(wallTimeIn(timeZone, new Date(now * 1000)))),
+  pathDates: request.pathDates.map(({ date, timeZone, now }) => pathDateData(site.path_date.keys, date, timeZone, new Date(now * 1000))),
+  nows: request.nows.map(({ timeZone, now }) => wallTimeText(wallTimeIn(timeZone, new Date(now * 1000)), dateFormat)),
+  slots: request.slots.map((data) => slotValues(site, data, (path) => `blob:${path}`)),
 };
 process.stdout.write(JSON.stringify(result));

@@ -18,7 +18,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup, Comment, Tag
 from markdownify import MarkdownConverter
 
-from .photos import PhotoSource, Refused
+from .photos import Found, Missing, PhotoSource, Refused
 from .single_line import one_line
 
 BLOCK_TAGS = ("p", "div", "figure", "ul", "ol", "li", "table", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "hr", "[caption")
@@ -97,16 +97,14 @@ def _photo_holder(image: Tag) -> Tag:
     return image.find_parent("figure") or wrapper or image
 
 
-def _local_photo(src: str, photos: PhotoSource, report: BodyReport) -> tuple[Path, str] | None:
-    """The photo's file in the uploads folder; a missing, refused or foreign photo is reported and None."""
-    uploads_path = photos.uploads_path(src)
-    found = photos.local_file(uploads_path) if uploads_path else None
+def _local_photo(src: str, photos: PhotoSource, report: BodyReport) -> Found | None:
+    """The photo's file in the uploads folder (PhotoSource.find); a missing, refused or foreign photo is reported and None."""
+    found = photos.find(src)
     if isinstance(found, Refused):
         report.refused_photos.append((src, found.reason))
-        return None
-    if found is None:
-        (report.missing_photos if uploads_path else report.foreign_photos).append(src)
-    return found
+    elif isinstance(found, Missing):
+        (report.foreign_photos if found.foreign else report.missing_photos).append(src)
+    return found if isinstance(found, Found) else None
 
 
 def _clean_photo(soup: BeautifulSoup, image: Tag, reference: str, title: str, report: BodyReport) -> Tag:
@@ -133,10 +131,9 @@ def place_photos(soup: BeautifulSoup, photos: PhotoSource, title: str, report: B
         if found is None:
             _photo_holder(image).decompose()
             continue
-        source, used = found
-        report.photos.append(used)
-        report.photo_files[used] = source
-        _photo_holder(image).replace_with(_clean_photo(soup, image, photos.reference(used), title, report))
+        report.photos.append(found.used)
+        report.photo_files[found.used] = found.source
+        _photo_holder(image).replace_with(_clean_photo(soup, image, photos.reference(found.used), title, report))
 
 
 def drop_remnants(soup: BeautifulSoup, report: BodyReport) -> None:

@@ -31,7 +31,7 @@ from office_tags.registry import Registry
 from sitelib.text import plain_text
 
 from .html_body import BodyReport, to_markdown
-from .photos import PhotoSource, Refused, resolves_inside
+from .photos import Missing, PhotoSource, Refused, resolves_inside
 from .post_metadata import (
     DRAFT_STATUSES, PUBLISHED_STATUSES, CategoryMap, credit, old_path, old_path_refusal, our_slug, plain_title, summary,
     wordpress_date,
@@ -78,15 +78,17 @@ class Featured:
 
 @dataclass
 class Post:
-    """What a WordPress post becomes, before its slug and file are chosen."""
+    """What a WordPress post becomes, before its slug suffix and file are chosen; the plan's steps fill it in."""
 
     item: Item
-    kind: str  # "article" or "page"
-    title: str
-    values: dict[str, str]  # our metadata; Slug is the one WordPress gave
-    body: str
-    body_report: BodyReport
-    date: datetime | None  # articles only
+    kind: str = ""  # "article" or "page"
+    title: str = ""
+    values: dict[str, str] = field(default_factory=dict)  # our metadata; Slug is the one WordPress gave
+    body: str = ""
+    body_report: BodyReport = field(default_factory=BodyReport)
+    plain_body: str = ""  # the body's text, where credits and offices are found
+    date: datetime | None = None  # articles only
+    modified: datetime | None = None
     old_path: str = ""
     no_old_path: str = ""  # why a published post has no Old_path
     photos: dict[Path, Path] = field(default_factory=dict)  # target -> source
@@ -251,33 +253,46 @@ class Importer:
             plan.skipped_posts.append((name, f"{reason}: {detail}" if detail else reason))
 
     def _post(self, item: Item) -> Post:
-        check_type_and_status(item)
-        title = plain_title(item.title)
-        if not title:
-            raise ItemRefused("tanpa judul")
-        kind = "article" if item.post_type == "post" else "page"
-        date, modified = self._dates(item) if kind == "article" else (None, None)
-        old, no_old_path = self._old_address(item)
-        body, body_report = self._body(item, title)
-        plain_body = plain_text(body_to_html(body))
-        values = {"Title": title, "Slug": self._slug(item, title), "Summary": summary(item.excerpt, plain_body), "Old_path": old}
-        if item.status in DRAFT_STATUSES:
-            values["Status"] = "draft"
-        photos = {self.photos.target(used): source for used, source in body_report.photo_files.items()}
-        post = Post(item, kind, title, values, body, body_report, date, old, no_old_path, photos)
-        if kind == "article":
-            self._add_article_fields(post, plain_body, modified)
+        """What the post becomes: the plan's steps, in order, each one job; the first refusal counts."""
+        post = Post(item)
+        for step in (
+            self._check_type_and_status, self._read_title, self._read_dates, self._choose_old_address,
+            self._convert_body, self._choose_slug, self._write_summary, self._mark_draft, self._import_body_photos,
+            self._write_dates, self._choose_categories_and_tags, self._choose_author, self._choose_offices,
+            self._import_featured_photo,
+        ):
+            step(post)
         return post
 
-    def _dates(self, item: Item) -> tuple[datetime, datetime | None]:
-        """(date, modified) of an article, both checked before any path is built from them."""
+    @staticmethod
+    def _check_type_and_status(post: Post) -> None:
+        check_type_and_status(post.item)
+        post.kind = "article" if post.item.post_type == "post" else "page"
+
+    @staticmethod
+    def _read_title(post: Post) -> None:
+        post.title = plain_title(post.item.title)
+        if not post.title:
+            raise ItemRefused("tanpa judul")
+        post.values["Title"] = post.title
+
+    @staticmethod
+    def _read_dates(post: Post) -> None:
+        """An article's date and modification date, both checked before any path is built from them."""
+        if post.kind != "article":
+            return
+        item = post.item
         date, modified = checked_date(item.date, "wp:post_date"), checked_date(item.modified, "wp:post_modified")
         if date is None and modified is None:
             raise ItemRefused("tanpa tanggal")
-        return date or modified, modified
+        post.date, post.modified = date or modified, modified
+
+    def _choose_old_address(self, post: Post) -> None:
+        """Old_path, or why the published post has none; drafts have none."""
+        post.old_path, post.no_old_path = self._old_address(post.item)
+        post.values["Old_path"] = post.old_path
 
     def _old_address(self, item: Item) -> tuple[str, str]:
-        """(Old_path, '') or ('', why the published post has none); drafts have none."""
         if item.status not in PUBLISHED_STATUSES:
             return "", ""
         old = old_path(item.link, self.export.site_url)
@@ -290,61 +305,87 @@ class Importer:
         problem = old_path_refusal(old) or self.addresses.redirect_problem(old)
         return ("", problem) if problem else (old, "")
 
-    def _body(self, item: Item, title: str) -> tuple[str, BodyReport]:
+    def _convert_body(self, post: Post) -> None:
         try:
-            return to_markdown(item.content, self.photos, title)
+            post.body, post.body_report = to_markdown(post.item.content, self.photos, post.title)
         except RecursionError:
             raise ItemRefused("isi terlalu bertingkat", "HTML bersarang terlalu dalam; salin isinya secara manual") from None
+        post.plain_body = plain_text(body_to_html(post.body))
 
-    def _slug(self, item: Item, title: str) -> str:
-        slug = our_slug(item.slug, title, self.settings["SLUG_REGEX_SUBSTITUTIONS"], item.post_id)
+    def _choose_slug(self, post: Post) -> None:
+        """The slug WordPress gave, in our form (a taken one gets its -2, -3, … when the file is placed)."""
+        slug = our_slug(post.item.slug, post.title, self.settings, post.item.post_id)
         if not slug:
             raise ItemRefused("tanpa slug", "slug, judul dan ID tidak berisi huruf atau angka")
-        return slug
+        post.values["Slug"] = slug
 
-    def _add_article_fields(self, post: Post, plain_body: str, modified: datetime | None) -> None:
-        values = post.values
-        values["Date"] = minutes(post.date)
-        if modified and modified > post.date:
-            values["Modified"] = minutes(modified)
-        post.categories = self._categories(post.item)
-        values["Category"] = post.categories.category
-        values["Tags"] = tags_value(post.item, post.categories.tags)
-        values["Author"] = self._author(post.item, plain_body)
-        named = [office.code for office in mentioned_offices(f"{post.title}\n{plain_body}", self.registry)]
-        post.offices = list(dict.fromkeys([self.office, *named]))
-        values["Offices"] = ", ".join(post.offices)
-        values["Reporting_office"] = self.office
-        post.featured = self._featured(post.item, post.title)
-        values.update(post.featured.values)
-        post.photos.update(post.featured.photos)
+    @staticmethod
+    def _write_summary(post: Post) -> None:
+        post.values["Summary"] = summary(post.item.excerpt, post.plain_body)
 
-    def _categories(self, item: Item) -> CategoryChoice:
-        named = [(slug, one_line(name)) for domain, slug, name in item.categories if domain == "category"]
+    @staticmethod
+    def _mark_draft(post: Post) -> None:
+        if post.item.status in DRAFT_STATUSES:
+            post.values["Status"] = "draft"
+
+    def _import_body_photos(self, post: Post) -> None:
+        post.photos.update(self.photos.copies(post.body_report.photo_files))
+
+    @staticmethod
+    def _write_dates(post: Post) -> None:
+        if post.kind != "article":
+            return
+        post.values["Date"] = minutes(post.date)
+        if post.modified and post.modified > post.date:
+            post.values["Modified"] = minutes(post.modified)
+
+    def _choose_categories_and_tags(self, post: Post) -> None:
+        if post.kind != "article":
+            return
+        named = [(slug, one_line(name)) for domain, slug, name in post.item.categories if domain == "category"]
         named = [(slug, name) for slug, name in named if name]
         category, extra_tags, unmapped = self.categories.choose(named)
-        return CategoryChoice(category, extra_tags, [name for _, name in named], unmapped)
+        post.categories = CategoryChoice(category, extra_tags, [name for _, name in named], unmapped)
+        post.values["Category"] = category
+        post.values["Tags"] = tags_value(post.item, extra_tags)
 
-    def _author(self, item: Item, plain_body: str) -> str:
+    def _choose_author(self, post: Post) -> None:
         """The credit at the end of the text, else the WordPress author's name or login, else "redaksi"."""
+        if post.kind != "article":
+            return
+        item = post.item
         display_name = one_line(self.export.authors.get(item.author_login, ""))
-        return credit(plain_body) or display_name or one_line(item.author_login) or "redaksi"
+        post.values["Author"] = credit(post.plain_body) or display_name or one_line(item.author_login) or "redaksi"
+
+    def _choose_offices(self, post: Post) -> None:
+        """The importing office, then every office the title or text names."""
+        if post.kind != "article":
+            return
+        named = [office.code for office in mentioned_offices(f"{post.title}\n{post.plain_body}", self.registry)]
+        post.offices = list(dict.fromkeys([self.office, *named]))
+        post.values["Offices"] = ", ".join(post.offices)
+        post.values["Reporting_office"] = self.office
+
+    def _import_featured_photo(self, post: Post) -> None:
+        if post.kind != "article":
+            return
+        post.featured = self._featured(post.item, post.title)
+        post.values.update(post.featured.values)
+        post.photos.update(post.featured.photos)
 
     def _featured(self, item: Item, title: str) -> Featured:
         attachment = self.attachments.get(item.meta.get("_thumbnail_id", ""))
         if attachment is None:
             return Featured()
         src = attachment.attachment_url
-        uploads_path = self.photos.uploads_path(src)
-        found = self.photos.local_file(uploads_path) if uploads_path else None
+        found = self.photos.find(src)
         if isinstance(found, Refused):
             return Featured(refused=(src, found.reason))
-        if found is None:
+        if isinstance(found, Missing):
             return Featured(missing=src)
-        source, used = found
         alt = one_line(attachment.meta.get("_wp_attachment_image_alt", "")) or plain_title(attachment.title) or f"Foto: {title}"
-        values = {"Image": self.photos.reference(used), "Image_alt": alt, "Image_caption": plain_title(attachment.excerpt)}
-        return Featured(values, {self.photos.target(used): source})
+        values = {"Image": self.photos.reference(found.used), "Image_alt": alt, "Image_caption": plain_title(attachment.excerpt)}
+        return Featured(values, self.photos.copies({found.used: found.source}))
 
     def _placed(self, post: Post) -> PlannedFile:
         """The post's file at the first slug no other item has: WordPress's, then slug-2, slug-3, …"""

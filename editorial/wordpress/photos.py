@@ -26,6 +26,21 @@ class Refused:
     reason: str
 
 
+@dataclass(frozen=True)
+class Missing:
+    """A photo that is not in the uploads folder; `foreign` when its URL is not below the uploads URL at all."""
+
+    foreign: bool = False
+
+
+@dataclass(frozen=True)
+class Found:
+    """A photo to import: its file in the uploads folder, that file's path below the folder."""
+
+    source: Path
+    used: str
+
+
 def resolved(path: Path) -> Path | None:
     """The path with symlinks followed; None when they cannot be (a symlink loop)."""
     try:
@@ -72,6 +87,20 @@ class PhotoSource:
             if wanted.netloc.lower() == known.netloc.lower() and wanted.path.startswith(known.path):
                 return unquote(wanted.path[len(known.path):])
         return None
+
+    def find(self, src: str) -> Found | Refused | Missing:
+        """The photo a post's URL (a body photo's src, the featured photo's attachment URL) names."""
+        uploads_path = self.uploads_path(src)
+        if not uploads_path:
+            return Missing(foreign=True)
+        found = self.local_file(uploads_path)
+        if found is None:
+            return Missing()
+        return found if isinstance(found, Refused) else Found(*found)
+
+    def copies(self, photos: dict[str, Path]) -> dict[Path, Path]:
+        """Where each photo (its path below the uploads folder -> its file there) is copied: target -> file."""
+        return {self.target(used): source for used, source in photos.items()}
 
     def local_file(self, uploads_path: str) -> tuple[Path, str] | Refused | None:
         """(file, its path below the uploads folder); for WordPress's resized copies ('-300x200') the original if present."""

@@ -5,7 +5,6 @@ WordPress's form before anything is built from them, slugs are reduced to our
 form, and an old address that cannot be a redirect is refused with the reason.
 """
 
-import html
 import re
 import tomllib
 from dataclasses import dataclass
@@ -13,9 +12,9 @@ from datetime import datetime
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from pelican.utils import slugify
 
 from old_addresses.redirects import old_path_problem
+from sitelib.slugs import title_slug
 from sitelib.text import plain_text
 
 from .single_line import has_control_characters, one_line
@@ -61,17 +60,17 @@ def first_sentence(text: str) -> str:
 
 
 def plain_title(title: str) -> str:
-    """Entities decoded, any tag dropped: our titles are plain text."""
-    return one_line(html.unescape(re.sub(r"<[^>]+>", "", title)))
+    """Entities decoded, any tag dropped (sitelib.text.plain_text), one line: our titles are plain text."""
+    return one_line(plain_text(title))
 
 
-def our_slug(wordpress_slug: str, title: str, regex_subs, post_id: str = "") -> str:
+def our_slug(wordpress_slug: str, title: str, settings, post_id: str = "") -> str:
     """The post's slug percent-decoded, in our slug form (lowercase ASCII letters, digits, '-').
 
     Like WordPress, a slug with nothing left comes from the title, then from the post's ID; '' when none gives one.
     """
     for candidate in (unquote(wordpress_slug or ""), title, post_id):
-        slug = re.sub(r"[^a-z0-9]+", "-", slugify(candidate, regex_subs=regex_subs)).strip("-") if candidate else ""
+        slug = re.sub(r"[^a-z0-9]+", "-", title_slug(candidate, settings)).strip("-") if candidate else ""
         if slug:
             return slug
     return ""

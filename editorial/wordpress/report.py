@@ -41,7 +41,7 @@ def slug_lines(plan: Plan) -> list[str]:
     return lines + [f"  - {os.path.relpath(f.path)}: {f.post.values['Slug']} → {f.slug}" for f in renamed]
 
 
-def format_report(plan: Plan, office: str, export_name: str, written: bool) -> str:
+def format_import_report(plan: Plan, office: str, export_name: str, written: bool) -> str:
     articles = [f for f in plan.files if f.kind == "article"]
     pages = [f for f in plan.files if f.kind == "page"]
     lines = [

@@ -14,8 +14,8 @@ from pathlib import Path
 
 from content_checks.addresses import Claim, redirect_claim, reserved_problem
 from content_checks.rules import claims
-from content_checks.scan import source_files
-from content_checks.source import SourceFile, read_source
+from content_checks.scan import readable_sources
+from content_checks.source import SourceFile
 
 
 def own_claims(source: SourceFile, kind: str, settings, now: datetime) -> list[Claim]:
@@ -35,10 +35,8 @@ class Addresses:
     @classmethod
     def of_content(cls, settings, now: datetime) -> "Addresses":
         addresses = cls(settings, now)
-        for path, kind in source_files(settings):
-            source = read_source(path, str(path))
-            if isinstance(source, SourceFile):
-                addresses.take(source.value("old_path"), str(path), own_claims(source, kind, settings, now))
+        for item in readable_sources(settings):
+            addresses.take(item.source.value("old_path"), str(item.path), own_claims(item.source, item.kind, settings, now))
         return addresses
 
     def take(self, old_path: str, path: str, item_claims: list[Claim]) -> None:

@@ -12,12 +12,18 @@ address is checked against the others and the site's own pages.
 
 from pelican import signals
 
-from . import build, messages
+from sitelib.plugin_contracts import Handler, both, connect
+
+from . import handlers, messages
+
+HANDLERS = (
+    Handler(signals.article_generator_init, handlers.check_before_reading),
+    Handler(signals.content_object_init, handlers.check_and_sanitize, provides=(*both("body"), *both("body_errors"))),
+    Handler(signals.article_generator_finalized, handlers.raise_article_body_errors, needs=("article.body_errors",)),
+    Handler(signals.page_generator_finalized, handlers.check_addresses, needs=("page.body_errors",)),
+)
 
 
 def register():
     messages.install()
-    signals.article_generator_init.connect(build.check_before_reading)
-    signals.content_object_init.connect(build.check_and_sanitize)
-    signals.article_generator_finalized.connect(build.raise_article_body_errors)
-    signals.page_generator_finalized.connect(build.check_addresses)
+    connect(HANDLERS)

@@ -23,6 +23,7 @@ from sitelib.errors import ERROR, WARNING, Finding
 from sitelib.links import MISSING, OUTSIDE, STATIC_PLACEHOLDERS, link_problem, linked_file
 from sitelib.metadata import line_break_characters
 from sitelib.output import NAME_LIMIT_BYTES, too_long_names
+from sitelib.slugs import SLUG_PATTERN, slug_settings, title_slug
 
 from .addresses import Claim, article_save_as, clash_messages, page_save_as, redirect_claim, reserved_folders, reserved_problem
 from .fields import known_fields
@@ -39,7 +40,7 @@ NEW_ARTICLE_PLACEHOLDERS = {
 }
 # A real tag: "<b>", "</b>", "<br/>", "<!-- … -->". A "<" or ">" on its own is text.
 HTML_TAG = re.compile(r"<(/?[a-zA-Z][^<>]*|!--.*?--)>")
-SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+SLUG = re.compile(SLUG_PATTERN)  # the web editor's Slug field checks the same (sitelib/slugs.py)
 SLUG_HINT = "Pakai huruf kecil, angka dan tanda minus, misalnya rakor-seksi-phu."
 # Dates the site can show, sort and put in feeds and sitemaps.
 FIRST_YEAR, LAST_YEAR = 1000, 9998
@@ -195,17 +196,15 @@ def text_findings(source: SourceFile) -> list[Finding]:
 
 
 @lru_cache(maxsize=65536)
-def _slug(name: str, substitutions: tuple, preserve_case: bool, use_unicode: bool) -> str:
-    return slugify(name, regex_subs=substitutions, preserve_case=preserve_case, use_unicode=use_unicode)
+def _slug(name: str, regex_subs: tuple, preserve_case: bool, use_unicode: bool) -> str:
+    return slugify(name, regex_subs=regex_subs, preserve_case=preserve_case, use_unicode=use_unicode)
 
 
 def name_slug(name: str, field_name: str, settings) -> str:
     """The address part Pelican makes of a category, tag or author name (as its URLWrapper does).
     Remembered: thousands of articles share a handful of categories and tags."""
     wrapper = {"Category": "CATEGORY", "Tags": "TAG", "Author": "AUTHOR"}[field_name]
-    substitutions = settings.get(f"{wrapper}_REGEX_SUBSTITUTIONS", settings.get("SLUG_REGEX_SUBSTITUTIONS", []))
-    return _slug(name, tuple(map(tuple, substitutions)), settings.get("SLUGIFY_PRESERVE_CASE", False),
-                 settings.get("SLUGIFY_USE_UNICODE", False))
+    return _slug(name, **slug_settings(settings, f"{wrapper}_REGEX_SUBSTITUTIONS"))
 
 
 def address_part_findings(source: SourceFile, settings) -> list[Finding]:
@@ -306,7 +305,7 @@ def metadata_findings(source: SourceFile, kind: str, checking: Checking, source_
 
 
 def item_slug(source: SourceFile, settings) -> str:
-    return source.value("slug") or slugify(source.value("title"), regex_subs=settings["SLUG_REGEX_SUBSTITUTIONS"])
+    return source.value("slug") or title_slug(source.value("title"), settings)
 
 
 def content_url(source: SourceFile, kind: str, settings, now: datetime) -> str | None:

@@ -1,34 +1,52 @@
 """Checking every content file of the site, as `invoke check` and the build do."""
 
 import os
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-from office_tags.enrich import registry_for
-from plain_text_metadata.reader import PlainTextMarkdownReader
+from office_tags.site_registry import registry_for
+from plain_text_metadata.reader import render_body
 from sitelib.content_files import ForeignFile, scan_content
 from sitelib.errors import Finding
 
 from . import body, rules
-from .source import read_source
+from .source import SourceFile, read_source
 
 # Complete photo decodes are remembered here (below CACHE_PATH), by content hash.
 PHOTO_CHECK_FOLDER = "foto-periksa"
 
 
-def source_files(settings) -> list[tuple[Path, str]]:
-    """(path, "article" or "page") of every content file Pelican will read (sitelib.content_files)."""
-    return [(item.path, item.kind) for item in scan_content(settings)[0]]
+@dataclass(frozen=True)
+class ContentSource:
+    """One content file: where, ARTICLE or PAGE, and the file read, or the finding that says why it cannot be."""
+
+    path: Path
+    kind: str
+    source: SourceFile | Finding
 
 
 def display_path(path: Path) -> str:
     return os.path.relpath(path)
 
 
-def rendered_body(path: Path, settings) -> str:
-    """The body's HTML, rendered by the build's own Markdown reader."""
-    content, _ = PlainTextMarkdownReader(settings).read(str(path))
-    return content
+def read_content(settings) -> tuple[list[ContentSource], list[ForeignFile]]:
+    """Every content file Pelican will read (sitelib.content_files), read with the one header parser,
+    and every other file in the content folders."""
+    files, foreign = scan_content(settings)
+    return [ContentSource(item.path, item.kind, read_source(item.path, display_path(item.path))) for item in files], foreign
+
+
+def readable_sources(settings, kind: str | None = None) -> list[ContentSource]:
+    """The content files that can be read (of one kind, ARTICLE or PAGE, when given); an unreadable
+    file is `invoke check`'s finding."""
+    return [item for item in read_content(settings)[0]
+            if isinstance(item.source, SourceFile) and kind in (None, item.kind)]
+
+
+def rendered_body(source: SourceFile, settings) -> str:
+    """The body's HTML as the build's own Markdown reader renders it."""
+    return render_body(source.markdown_body, settings)
 
 
 def foreign_finding(foreign: ForeignFile) -> Finding:
@@ -49,11 +67,11 @@ def check_sources(settings, with_bodies: bool = True, now: datetime | None = Non
     """
     checking = checking_for(settings, decode_photos=with_bodies)
     now = now or datetime.now(timezone.utc)
-    files, foreign = scan_content(settings)
+    files, foreign = read_content(settings)
     findings: list[Finding] = [foreign_finding(item) for item in foreign]
     claims = []
     for item in files:
-        source = read_source(item.path, display_path(item.path))
+        source = item.source
         if isinstance(source, Finding):
             findings.append(source)
             continue
@@ -61,7 +79,7 @@ def check_sources(settings, with_bodies: bool = True, now: datetime | None = Non
         findings += found
         claims += rules.claims(source, item.kind, settings, now)
         if with_bodies and not any(f.is_error for f in found):
-            findings += body.body_findings(source.path, rendered_body(item.path, settings), source, checking, item.path.parent)
+            findings += body.body_findings(source.path, rendered_body(source, settings), source, checking, item.path.parent)
     return findings + rules.address_findings(claims, settings)
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sitelib.errors import Finding
-from sitelib.metadata import Entry, normalised_text, parse_document
+from sitelib.metadata import Entry, line_containing, markdown_body, normalised_text, parse_document
 
 MetaValue = Entry  # one header entry: name as written, value, line
 
@@ -20,6 +20,7 @@ class SourceFile:
     meta: dict[str, MetaValue]  # the first entry of each key, by lowercase name
     body: str
     repeated: tuple[MetaValue, ...] = ()  # entries whose key was written before
+    body_line: int = 1  # the body's first line
 
     def value(self, name: str) -> str:
         entry = self.meta.get(name.lower())
@@ -27,16 +28,17 @@ class SourceFile:
 
     def line_of(self, needle: str) -> int | None:
         """First line of the file containing `needle`."""
-        for number, line in enumerate(self.text.split("\n"), start=1):
-            if needle in line:
-                return number
-        return None
+        return line_containing(self.text, needle)
+
+    @property
+    def markdown_body(self) -> str:
+        """The body as the build hands it to Markdown (sitelib.metadata.markdown_body)."""
+        return markdown_body(self.body, self.body_line)
 
 
 def parse_source(path: str, text: str) -> SourceFile:
-    text = normalised_text(text)
     document = parse_document(text)
-    return SourceFile(path, text, document.metadata, document.body, tuple(document.repeated))
+    return SourceFile(path, normalised_text(text), document.metadata, document.body, tuple(document.repeated), document.body_line)
 
 
 def decode(data: bytes, display_path: str) -> str | Finding:

@@ -7,8 +7,12 @@ related articles'. Templates read `href` instead, set here once per build.
 
 from pelican import signals
 
-from . import links
+from sitelib.plugin_contracts import Handler, both, connect
+
+from . import handlers
+
+HANDLERS = (Handler(signals.all_generators_finalized, handlers.store_links, provides=both("href")),)
 
 
 def register():
-    signals.all_generators_finalized.connect(links.store_links)
+    connect(HANDLERS)

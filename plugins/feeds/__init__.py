@@ -2,8 +2,12 @@
 
 from pelican import signals
 
-from . import guids
+from sitelib.plugin_contracts import Handler, connect
+
+from . import handlers
+
+HANDLERS = (Handler(signals.feed_generated, handlers.mark_feed),)
 
 
 def register():
-    signals.feed_generated.connect(guids.mark_feed)
+    connect(HANDLERS)

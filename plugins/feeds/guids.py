@@ -16,8 +16,6 @@ warning, fatal in our builds).
 
 from urllib.parse import urlsplit
 
-from feedgenerator import Rss201rev2Feed
-
 
 def is_link(guid: str) -> bool:
     """Whether `guid` is an absolute http(s) URL, the only kind of id RSS may call a permalink."""
@@ -32,8 +30,3 @@ def mark_guids(items) -> None:
         if guid is not None and item.get("unique_id_is_permalink") is None and not is_link(guid):
             item["unique_id_is_permalink"] = False
 
-
-def mark_feed(context, feed) -> None:
-    """`feed_generated` receiver: mark the ids of an RSS feed; Atom feeds are left as they are."""
-    if isinstance(feed, Rss201rev2Feed):
-        mark_guids(feed.items)

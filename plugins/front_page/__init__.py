@@ -7,8 +7,18 @@ column on wide screens. Templates only display them.
 
 from pelican import signals
 
-from . import selection
+from sitelib.plugin_contracts import Handler, connect
+
+from . import handlers
+
+HANDLERS = (
+    Handler(
+        signals.article_generator_finalized, handlers.add_front_page,
+        provides=("context.lead_article", "context.category_latest"),
+        needs=("article.featured_photo",),
+    ),
+)
 
 
 def register():
-    signals.article_generator_finalized.connect(selection.add_front_page)
+    connect(HANDLERS)

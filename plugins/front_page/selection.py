@@ -13,7 +13,3 @@ def category_latest(categories, count: int = LATEST_PER_CATEGORY):
     ranked = sorted(categories, key=lambda pair: (-len(pair[1]), pair[0].name))
     return [(category, articles[:count]) for category, articles in ranked]
 
-
-def add_front_page(generator) -> None:
-    generator.context["lead_article"] = lead_article(generator.articles)
-    generator.context["category_latest"] = category_latest(generator.categories)

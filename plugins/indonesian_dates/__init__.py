@@ -1,38 +1,26 @@
 """Pelican plugin: Indonesian dates on every article and page.
 
 Each content object gets `date_text` ("Selasa, 23 Agustus 2022"),
-`time_text` ("15.00 WIB") and `date_iso`
-(+07:00), plus the same for `modified` when it is set; `locale_date` is
+`time_text` ("15.00 WIB") and `date_iso` (+07:00), plus the same for
+`modified` when it is set, all in the site's TIMEZONE; `locale_date` is
 replaced so nothing English is left. Archive templates get the filters
 `month_year` and `month_name`.
 """
 
 from pelican import signals
 
-from . import formatting
+from sitelib.plugin_contracts import Handler, both, connect
 
+from . import handlers
 
-def add_date_texts(content):
-    """Attach the formatted dates to one article, page or draft."""
-    if not hasattr(content, "date"):
-        return
-    content.date_text = formatting.long_date(content.date)
-    content.time_text = formatting.time_wib(content.date)
-    content.date_iso = formatting.iso_datetime(content.date)
-    content.locale_date = content.date_text
-    modified = getattr(content, "modified", None)
-    if modified:
-        content.modified_text = formatting.long_date(modified)
-        content.modified_iso = formatting.iso_datetime(modified)
-        content.locale_modified = content.modified_text
+DATE_TEXTS = ("date_text", "time_text", "date_iso", "locale_date", "modified_text", "modified_iso", "locale_modified")
 
-
-def add_filters(generator):
-    """Give templates the month names for archive headings."""
-    generator.env.filters["month_year"] = lambda period: formatting.month_year(*period[:2])
-    generator.env.filters["month_name"] = formatting.month_name
+HANDLERS = (
+    Handler(signals.initialized, handlers.check_time_zone),
+    Handler(signals.content_object_init, handlers.add_date_texts, provides=tuple(n for a in DATE_TEXTS for n in both(a))),
+    Handler(signals.generator_init, handlers.add_filters),
+)
 
 
 def register():
-    signals.content_object_init.connect(add_date_texts)
-    signals.generator_init.connect(add_filters)
+    connect(HANDLERS)

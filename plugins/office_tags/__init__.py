@@ -9,10 +9,23 @@ An unknown office stops the build. Setting: OFFICE_REGISTRY (the data file).
 
 from pelican import signals
 
-from . import enrich, pages
+from sitelib.plugin_contracts import Handler, connect
+
+from . import handlers
+
+HANDLERS = (
+    Handler(signals.initialized, handlers.check_registry),
+    Handler(
+        signals.article_generator_finalized, handlers.tag_all,
+        provides=(
+            "article.office_tags", "article.offices", "article.host_office", "article.reporting_office",
+            "article.related_articles",
+            "context.office_listings", "context.region_listings", "context.office_groups",
+        ),
+    ),
+    Handler(signals.article_writer_finalized, handlers.write_pages, needs=("context.office_listings", "context.region_listings")),
+)
 
 
 def register():
-    signals.initialized.connect(enrich.check_registry)
-    signals.article_generator_finalized.connect(enrich.tag_all)
-    signals.article_writer_finalized.connect(pages.write_pages)
+    connect(HANDLERS)

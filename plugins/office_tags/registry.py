@@ -1,13 +1,12 @@
-"""The office registry (data/offices.toml): loading, validation, name lookup."""
+"""The office registry (data/offices.toml): loading, validation (sitelib.registry_file), name lookup."""
 
 import difflib
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from sitelib.errors import SiteConfigError
+from sitelib.registry_file import Entry, Key, read_toml, refuse_repeats, table_entries
 from sitelib.site_folders import OFFICE_URL, REGION_URL
 
 OFFICE_KINDS = ("kanwil", "kabupaten", "kota")
@@ -97,108 +96,83 @@ class Registry:
         return found[:count]
 
 
-def _entries(data, table, path):
-    entries = data.get(table, [])
-    if not isinstance(entries, list):
-        raise SiteConfigError(f"{path}: [[{table}]] harus berupa daftar entri.")
-    return entries
+INSTITUTION_KEYS = (Key("code"), Key("name"))
+REGION_KEYS = (
+    Key("code"), Key("name"), Key("kind", choices=REGION_KINDS, label="jenis wilayah"),
+    Key("parent", required=False), Key("aliases", list, required=False, items=str),
+)
+OFFICE_KEYS = (
+    Key("code"), Key("name"), Key("short_name"), Key("kind", choices=OFFICE_KINDS, label="jenis kantor"),
+    Key("region"), Key("institution"), Key("aliases", list, required=False, items=str),
+)
 
 
-def _required(entry, key, where):
-    value = entry.get(key)
-    if not isinstance(value, str) or not value.strip():
-        raise SiteConfigError(f"{where}: kolom '{key}' wajib diisi (teks).")
-    return value.strip()
+def _linked(entry: Entry, key: str, targets: dict, what: str):
+    """The earlier entry `entry[key]` names (a region, an institution)."""
+    value = entry[key]
+    if value not in targets:
+        raise entry.refuse(f"{what} '{value}' tidak dikenal; pilih salah satu dari: {', '.join(targets)}.")
+    return targets[value]
 
 
-def _choice(entry, key, choices, where, what):
-    value = _required(entry, key, where)
-    if value not in choices:
-        raise SiteConfigError(
-            f"{where}: {what} '{value}' tidak dikenal; pilih salah satu dari: {', '.join(choices)}."
-        )
-    return choices[value] if isinstance(choices, dict) else value
-
-
-def _check_code(code: str, where: str) -> None:
+def _check_code(entry: Entry) -> str:
     """Codes become addresses (/kantor/{code}/, /wilayah/{code}/): lowercase letters, digits and hyphens only."""
+    code = entry["code"]
     if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", code):
-        raise SiteConfigError(f"{where}: kode '{code}' hanya boleh huruf kecil, angka dan tanda minus.")
+        raise entry.refuse(f"kode '{code}' hanya boleh huruf kecil, angka dan tanda minus.")
+    return code
+
+
+def _entries(data: dict, table: str, path: str, keys: tuple[Key, ...], label: str) -> list[Entry]:
+    entries = table_entries(data, table, path, keys)
+    refuse_repeats(entries, "code", label)
+    return entries
 
 
 def build_registry(data: dict, path: str) -> Registry:
     """Check the registry's data and index every code and alias; any error stops the build."""
-    institutions: dict[str, Institution] = {}
-    for number, entry in enumerate(_entries(data, "institution", path), start=1):
-        where = f"{path}, [[institution]] ke-{number}"
-        code = _required(entry, "code", where)
-        if code in institutions:
-            raise SiteConfigError(f"{where}: kode '{code}' sudah dipakai.")
-        institutions[code] = Institution(code, _required(entry, "name", where))
-
+    institutions = {
+        entry["code"]: Institution(entry["code"], entry["name"])
+        for entry in _entries(data, "institution", path, INSTITUTION_KEYS, "kode instansi")
+    }
     lookup: dict[str, Office | Region] = {}
-    owners: dict[str, str] = {}
 
-    def index(names, target, where):
+    def index(names, target, entry: Entry):
         for name in names:
             key = normalise(name)
             owner = lookup.get(key)
             if owner is not None and owner is not target:
-                raise SiteConfigError(
-                    f"{where}: nama '{name}' sudah dipakai oleh {owners[key]}; "
-                    "setiap kode dan alias harus unik."
-                )
+                raise entry.refuse(f"nama '{name}' sudah dipakai oleh '{owner.code}'; setiap kode dan alias harus unik.")
             lookup[key] = target
-            owners[key] = f"'{target.code}'"
 
     regions: dict[str, Region] = {}
-    for number, entry in enumerate(_entries(data, "region", path), start=1):
-        where = f"{path}, [[region]] ke-{number}"
-        code = _required(entry, "code", where)
-        _check_code(code, where)
-        if code in regions:
-            raise SiteConfigError(f"{where}: kode wilayah '{code}' sudah dipakai.")
-        parent = _choice(entry, "parent", regions, where, "wilayah induk") if "parent" in entry else None
-        region = Region(
-            code=code,
-            name=_required(entry, "name", where),
-            kind=_choice(entry, "kind", REGION_KINDS, where, "jenis wilayah"),
-            parent=parent,
-            aliases=tuple(entry.get("aliases", ())),
-        )
-        index((code, region.name, *region.aliases), region, where)
+    for entry in _entries(data, "region", path, REGION_KEYS, "kode wilayah"):
+        code = _check_code(entry)
+        parent = _linked(entry, "parent", regions, "wilayah induk") if "parent" in entry else None
+        region = Region(code, entry["name"], entry["kind"], parent, tuple(entry.get("aliases", ())))
+        index((code, region.name, *region.aliases), region, entry)
         regions[code] = region
 
     offices: dict[str, Office] = {}
-    for number, entry in enumerate(_entries(data, "office", path), start=1):
-        where = f"{path}, [[office]] ke-{number}"
-        code = _required(entry, "code", where)
-        _check_code(code, where)
-        if code in offices:
-            raise SiteConfigError(f"{where}: kode kantor '{code}' sudah dipakai.")
+    for entry in _entries(data, "office", path, OFFICE_KEYS, "kode kantor"):
+        code = _check_code(entry)
         office = Office(
             code=code,
-            name=_required(entry, "name", where),
-            short_name=_required(entry, "short_name", where),
-            kind=_choice(entry, "kind", OFFICE_KINDS, where, "jenis kantor"),
-            region=_choice(entry, "region", regions, where, "wilayah"),
-            institution=_choice(entry, "institution", institutions, where, "instansi"),
+            name=entry["name"],
+            short_name=entry["short_name"],
+            kind=entry["kind"],
+            region=_linked(entry, "region", regions, "wilayah"),
+            institution=_linked(entry, "institution", institutions, "instansi"),
             aliases=tuple(entry.get("aliases", ())),
         )
-        index((code, office.name, office.short_name, *office.aliases), office, where)
+        index((code, office.name, office.short_name, *office.aliases), office, entry)
         offices[code] = office
     return Registry(institutions, regions, offices, lookup)
 
 
 @lru_cache(maxsize=8)
 def _load_cached(path: str, modified: float) -> Registry:
-    try:
-        with open(path, "rb") as registry_file:
-            data = tomllib.load(registry_file)
-    except FileNotFoundError:
-        raise SiteConfigError(f"Daftar kantor {path} tidak ditemukan (setelan OFFICE_REGISTRY).") from None
-    except tomllib.TOMLDecodeError as error:
-        raise SiteConfigError(f"{path} bukan TOML yang sah: {error}") from None
+    data = read_toml(path, missing=f"Daftar kantor {path} tidak ditemukan (setelan OFFICE_REGISTRY).")
     return build_registry(data, path)
 
 

@@ -10,8 +10,14 @@ stops the build.
 
 from pelican import signals
 
-from . import write
+from sitelib.plugin_contracts import Handler, both, connect
+
+from . import handlers
+
+HANDLERS = (
+    Handler(signals.page_writer_finalized, handlers.write_all_redirects, needs=(*both("plain_title"),)),
+)
 
 
 def register():
-    signals.page_writer_finalized.connect(write.write_redirects)
+    connect(HANDLERS)

@@ -22,7 +22,7 @@ def redirects(context) -> list:
     return found
 
 
-def write_redirects(generator, writer) -> None:
+def write_redirects(generator) -> None:
     """Rendered and written directly, not through Pelican's writer: its `content_written`
     signal would put the redirects into the sitemap."""
     template = generator.get_template("redirect")

@@ -12,11 +12,23 @@ variant. An image standing alone in its paragraph with a title
 
 from pelican import signals
 
-from . import enrich
+from sitelib.plugin_contracts import Handler, connect
+
+from . import handlers
+
+HANDLERS = (
+    Handler(
+        signals.article_generator_finalized, handlers.add_to_articles,
+        provides=("article.featured_photo", "article.photo_variants", "article.body"), needs=("article.body",),
+    ),
+    Handler(
+        signals.page_generator_finalized, handlers.add_to_pages,
+        provides=("page.featured_photo", "page.photo_variants", "page.body"), needs=("page.body",),
+    ),
+    Handler(signals.article_writer_finalized, handlers.write_article_variants, needs=("article.photo_variants",)),
+    Handler(signals.page_writer_finalized, handlers.write_page_variants, needs=("page.photo_variants",)),
+)
 
 
 def register():
-    signals.article_generator_finalized.connect(enrich.add_to_articles)
-    signals.page_generator_finalized.connect(enrich.add_to_pages)
-    signals.article_writer_finalized.connect(enrich.write_article_variants)
-    signals.page_writer_finalized.connect(enrich.write_page_variants)
+    connect(HANDLERS)

@@ -9,9 +9,15 @@ gets back exactly what the editor typed.
 
 from pelican import signals
 
-from . import reader, reader_cache
+from sitelib.plugin_contracts import Handler, connect
+
+from . import handlers
+
+HANDLERS = (
+    Handler(signals.initialized, handlers.discard_stale_cache),
+    Handler(signals.readers_init, handlers.install_reader),
+)
 
 
 def register():
-    signals.initialized.connect(reader_cache.discard_if_stale)
-    signals.readers_init.connect(reader.install)
+    connect(HANDLERS)

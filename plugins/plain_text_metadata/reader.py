@@ -8,10 +8,10 @@ uses and gives Markdown only the body.
 """
 
 import html
+from pathlib import Path
 
 from markdown import Markdown
 from pelican.readers import MarkdownReader
-from pelican.utils import pelican_open
 
 from sitelib.metadata import parse_document
 
@@ -46,9 +46,10 @@ class PlainTextMarkdownReader(MarkdownReader):
     def read(self, source_path):
         """The body rendered by Markdown, the header's first value of each key as metadata."""
         self._source_path = source_path
-        with pelican_open(source_path) as text:
-            document = parse_document(text)
-        content = render_body(document.body, self.settings)
+        # Plain UTF-8: parse_document drops the one byte-order mark Pelican's `utf-8-sig` drops
+        # (reading with `utf-8-sig` here too would drop a second one).
+        document = parse_document(Path(source_path).read_text(encoding="utf-8"))
+        content = render_body(document.markdown_body, self.settings)
         metadata = {key: self.process_metadata(key, entry.value) for key, entry in document.metadata.items()}
         return content, metadata
 

@@ -8,12 +8,12 @@ the reader behaviour that filled it; a different stamp discards the cache.
 from pathlib import Path
 
 # Change when the reader's output changes for unchanged files.
-READER_VERSION = "one-header-parser-2"
+READER_VERSION = "one-header-parser-3"
 STAMP = "versi-pembaca.txt"
 
 
-def discard_if_stale(pelican) -> None:
-    cache = Path(pelican.settings["CACHE_PATH"])
+def discard_if_stale(cache: Path) -> None:
+    """Delete Pelican's reader caches in `cache` unless the stamp names this reader."""
     stamp = cache / STAMP
     if stamp.is_file() and stamp.read_text().strip() == READER_VERSION:
         return

@@ -7,9 +7,15 @@ On when PRECOMPRESS is true (the production build). Runs on the granular
 import pelican.plugins.granular_signals
 from blinker import signal
 
-from . import compress
+from sitelib.plugin_contracts import Handler, connect
+
+from . import handlers
+
+HANDLERS = (
+    Handler(signal("compress"), handlers.compress_output),
+)
 
 
 def register():
     pelican.plugins.granular_signals.register()
-    signal("compress").connect(compress.compress_output)
+    connect(HANDLERS)

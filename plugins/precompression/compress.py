@@ -44,9 +44,3 @@ def compress_tree(root: Path, asset_folder: str) -> int:
     with ProcessPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
         list(pool.map(compress_file, work, chunksize=64))
     return len(work)
-
-
-def compress_output(pelican) -> None:
-    """Receiver of the granular "compress" stage, when PRECOMPRESS is on."""
-    if pelican.settings.get("PRECOMPRESS", False):
-        compress_tree(Path(pelican.output_path), pelican.settings["THEME_STATIC_DIR"])

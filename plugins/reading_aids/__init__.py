@@ -2,8 +2,18 @@
 
 from pelican import signals
 
-from . import enrich
+from sitelib.plugin_contracts import Handler, connect
+
+from . import handlers
+
+HANDLERS = (
+    Handler(
+        signals.article_generator_finalized, handlers.add_all,
+        provides=("article.reading_time", "article.newer_article", "article.older_article"),
+        needs=("article.body",),
+    ),
+)
 
 
 def register():
-    signals.article_generator_finalized.connect(enrich.add_all)
+    connect(HANDLERS)

@@ -8,9 +8,15 @@ give result filters with data-pagefind-filter (see the article template).
 import pelican.plugins.granular_signals
 from blinker import signal
 
-from . import indexing
+from sitelib.plugin_contracts import Handler, connect
+
+from . import handlers
+
+HANDLERS = (
+    Handler(signal("optimize"), handlers.index_site),
+)
 
 
 def register():
     pelican.plugins.granular_signals.register()
-    signal("optimize").connect(indexing.index_site)
+    connect(HANDLERS)

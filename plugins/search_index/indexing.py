@@ -19,9 +19,3 @@ def build_index(site: Path) -> None:
     result = subprocess.run(pagefind_command(site), capture_output=True, text=True)
     if result.returncode != 0 or not (site / INDEX_FOLDER / "pagefind.js").is_file():
         raise SiteConfigError(f"Indeks pencarian (Pagefind) gagal dibuat:\n{result.stdout}\n{result.stderr}")
-
-
-def index_site(pelican) -> None:
-    """Receiver of the "optimize" stage: index the output unless SEARCH_INDEX is false."""
-    if pelican.settings.get("SEARCH_INDEX", True):
-        build_index(Path(pelican.output_path))

@@ -1,17 +1,25 @@
-"""Pelican plugin: the share bar and the link-preview data of every article and page.
+"""Pelican plugin: the share bar of every article and page.
 
-Settings: SHARE_BUTTONS (network ids in order; see networks.toml),
-SHARE_CARD_IMAGES (draw preview cards for articles, default True).
-Each article and page gets `plain_title`, `plain_summary`, `canonical_url`
-and `share_buttons`; articles also get `share_image` (the og:image).
+Setting: SHARE_BUTTONS (network ids in order; see networks.toml). Each
+article and page gets `share_buttons`, made from the plain title, summary
+and canonical address the page_identity plugin gives it.
 """
 
 from pelican import signals
 
-from . import enrich
+from sitelib.plugin_contracts import Handler, both, connect
+
+from . import handlers
+
+HANDLERS = (
+    Handler(signals.initialized, handlers.check_settings),
+    Handler(
+        signals.all_generators_finalized, handlers.add_all,
+        provides=both("share_buttons"),
+        needs=(*both("plain_title"), *both("plain_summary"), *both("canonical_url")),
+    ),
+)
 
 
 def register():
-    signals.initialized.connect(enrich.check_settings)
-    signals.all_generators_finalized.connect(enrich.enrich_all)
-    signals.article_writer_finalized.connect(enrich.write_cards)
+    connect(HANDLERS)

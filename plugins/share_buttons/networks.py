@@ -1,14 +1,14 @@
 """The registry of share targets (networks.toml) and the SHARE_BUTTONS setting."""
 
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from sitelib.errors import SiteConfigError
+from sitelib.registry_file import Entry, Key, read_toml, refuse_repeats, table_entries
 
 REGISTRY_PATH = Path(__file__).with_name("networks.toml")
-KINDS = {"link", "print", "copy", "native"}
+KINDS = ("link", "print", "copy", "native")
 # The seeds' share bar, in the seeds' order.
 DEFAULT_SHARE_BUTTONS = ("facebook", "twitter", "telegram", "whatsapp", "email", "print")
 
@@ -24,35 +24,31 @@ class Network:
     params: tuple[tuple[str, str], ...] = ()
 
 
+NETWORK_KEYS = (
+    Key("id"), Key("label"), Key("accessible_name"), Key("kind", choices=KINDS), Key("icon"),
+    Key("base", required=False), Key("params", list, required=False, items=list),
+)
+
+
+def _params(entry: Entry) -> tuple[tuple[str, str], ...]:
+    """The share URL's [name, template] pairs."""
+    params = entry.get("params", [])
+    if not all(len(pair) == 2 and all(isinstance(part, str) for part in pair) for pair in params):
+        raise entry.refuse("setiap params harus berupa pasangan teks [\"nama\", \"nilai\"].")
+    return tuple((name, value) for name, value in params)
+
+
 @lru_cache(maxsize=None)
 def load_registry(path: Path = REGISTRY_PATH) -> dict[str, Network]:
-    """Read and check the registry; a broken entry stops the build."""
-    with open(path, "rb") as registry_file:
-        entries = tomllib.load(registry_file).get("network", [])
+    """Read and check the registry (sitelib.registry_file); a broken entry stops the build."""
+    entries = table_entries(read_toml(path), "network", path.name, NETWORK_KEYS)
+    refuse_repeats(entries, "id", "id")
     registry: dict[str, Network] = {}
-    for position, entry in enumerate(entries, start=1):
-        where = f"{path.name}, entri [[network]] ke-{position}"
-        try:
-            network = Network(
-                id=entry["id"],
-                label=entry["label"],
-                accessible_name=entry["accessible_name"],
-                kind=entry["kind"],
-                icon=entry["icon"],
-                base=entry.get("base", ""),
-                params=tuple((name, value) for name, value in entry.get("params", ())),
-            )
-        except KeyError as missing:
-            raise SiteConfigError(f"{where}: kolom {missing} wajib diisi.") from None
-        if network.kind not in KINDS:
-            raise SiteConfigError(
-                f"{where}: kind {network.kind!r} tidak dikenal; pilih salah satu dari "
-                f"{', '.join(sorted(KINDS))}."
-            )
+    for entry in entries:
+        network = Network(**{key.name: entry[key.name] for key in NETWORK_KEYS[:5]},
+                          base=entry.get("base", ""), params=_params(entry))
         if network.kind == "link" and not (network.base and network.params):
-            raise SiteConfigError(f"{where}: jaringan jenis link butuh 'base' dan 'params'.")
-        if network.id in registry:
-            raise SiteConfigError(f"{where}: id {network.id!r} sudah dipakai entri lain.")
+            raise entry.refuse("jaringan jenis link butuh 'base' dan 'params'.")
         registry[network.id] = network
     return registry
 

@@ -7,9 +7,15 @@ the theme's static files is switched off (THEME_STATIC_PATHS = []).
 
 from pelican import signals
 
-from . import publish
+from sitelib.plugin_contracts import Handler, connect
+
+from . import handlers
+
+HANDLERS = (
+    Handler(signals.generator_init, handlers.add_template_function),
+    Handler(signals.finalized, handlers.write_assets),
+)
 
 
 def register():
-    signals.generator_init.connect(publish.add_template_function)
-    signals.finalized.connect(publish.write_assets)
+    connect(HANDLERS)

@@ -52,3 +52,12 @@ def _manifest(static_dir: str, signature) -> dict[str, Asset]:
 def load_manifest(static_dir: Path) -> dict[str, Asset]:
     """Every file of `static_dir`, read again only when one changes."""
     return _manifest(str(static_dir), _signature(static_dir))
+
+
+def theme_static_dir(settings) -> Path:
+    return Path(settings["THEME"]) / "static"
+
+
+def asset_path(settings, relative: str) -> str:
+    """Where the asset is published, below the site root: "theme/css/main.3f2a9c1b.css"."""
+    return f"{settings['THEME_STATIC_DIR']}/{load_manifest(theme_static_dir(settings))[relative].published}"

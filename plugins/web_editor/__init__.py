@@ -9,8 +9,14 @@ The page has its own Content-Security-Policy and `noindex`.
 
 from pelican import signals
 
-from . import enrich
+from sitelib.plugin_contracts import Handler, connect
+
+from . import handlers
+
+HANDLERS = (
+    Handler(signals.all_generators_finalized, handlers.write_editor),
+)
 
 
 def register():
-    signals.all_generators_finalized.connect(enrich.write_editor)
+    connect(HANDLERS)

@@ -12,14 +12,19 @@ from pathlib import Path
 from content_checks.fields import Field, known_fields
 from office_tags.registry import Registry
 from sitelib.content_files import CONTENT_EXTENSION
+from sitelib.slugs import SLUG_PATTERN
 
-ARTICLES_COLLECTION = "berita"
-PAGES_COLLECTION = "halaman"
+from .contract import BODY, COLLECTIONS, FIELDS, FORMAT_NAME, ORIGINAL_TEXT, PATH_DATE_FIELD, PATH_DATE_KEYS, site_contract
+from .preview_header import preview_contract
+
+ARTICLES_COLLECTION = COLLECTIONS["articles"]
+PAGES_COLLECTION = COLLECTIONS["pages"]
 # Where new files go: content/articles/YYYY/YYYY-MM-DD-slug.md, as `invoke new` names them,
 # with the date of the article's own Date (WIB wall time). Decap's {{year}}… would be the UTC
 # clock's, so web_editor/src/file-path.js fills these from PATH_DATE_FIELD before a new entry is saved.
-ARTICLE_PATH = "{{date_year}}/{{date_year}}-{{date_month}}-{{date_day}}-{{slug}}"
-PATH_DATE_FIELD = "Date"
+# {{slug}} is the entry's Slug field, which the editor fills from the title with Pelican's rules.
+ARTICLE_PATH = "{{%s}}/{{%s}}-{{%s}}-{{%s}}-{{slug}}" % (
+    PATH_DATE_KEYS["year"], PATH_DATE_KEYS["year"], PATH_DATE_KEYS["month"], PATH_DATE_KEYS["day"])
 DATE_FORMAT = "YYYY-MM-DD HH:mm"  # as editors write Date:, read as WIB
 STATUS_OPTIONS = [
     {"label": "Draf (belum terbit)", "value": "draft"},
@@ -65,7 +70,7 @@ def form_field(field: Field, kind: str, registry: Registry, categories: list[str
     controls = {
         "text": {"widget": "string"},
         "long_text": {"widget": "text"},
-        "slug": {"widget": "string", "pattern": ["^([a-z0-9]+(-[a-z0-9]+)*)?$", "Huruf kecil, angka dan tanda minus saja."]},
+        "slug": {"widget": "string", "pattern": [f"^({SLUG_PATTERN})?$", "Huruf kecil, angka dan tanda minus saja."]},
         "date": {"widget": "site_datetime", "format": DATE_FORMAT, "date_format": "DD-MM-YYYY", "time_format": "HH:mm",
                  "picker_utc": False, "time_zone": time_zone},
         "list": {"widget": "list"},
@@ -74,10 +79,10 @@ def form_field(field: Field, kind: str, registry: Registry, categories: list[str
         "offices": {"widget": "select", "multiple": True, "min": 1, "options": office_options(registry, with_regions=True)},
         "status": {"widget": "select", "options": STATUS_OPTIONS},
         "image": {"widget": "image", "choose_url": False, **photo_folders(content)},
-        "image_text": {"widget": "image_text", "image_field": "Image"},
+        "image_text": {"widget": "image_text", "image_field": FIELDS["image"]},
     }
     entry.update(controls[field.input])
-    if field.name == "Date":
+    if field.name == FIELDS["date"]:
         entry["default"] = "{{now}}"
     if field.input == "status":
         entry["default"] = "draft"  # new articles start as drafts, as with `invoke new`
@@ -88,10 +93,10 @@ def form_field(field: Field, kind: str, registry: Registry, categories: list[str
 
 def collection_fields(kind: str, registry: Registry, categories: list[str], content: str, time_zone: str) -> list[dict]:
     fields = [form_field(f, kind, registry, categories, content, time_zone) for f in known_fields().values() if kind in f.kinds]
-    body = {"label": "Isi berita" if kind == "article" else "Isi halaman", "name": "body", "widget": "markdown", **photo_folders(content),
+    body = {"label": "Isi berita" if kind == "article" else "Isi halaman", "name": BODY, "widget": "markdown", **photo_folders(content),
             "hint": "Pisahkan paragraf dengan satu baris kosong. Awali paragraf pertama dengan nama kota dan tanda pisah, misalnya: Wonosobo –"}
     # The file as it was read, so an unchanged save writes it back byte for byte.
-    original = {"label": "Berkas asli", "name": "original_text", "widget": "hidden", "required": False}
+    original = {"label": "Berkas asli", "name": ORIGINAL_TEXT, "widget": "hidden", "required": False}
     return fields + [body, original]
 
 
@@ -119,8 +124,11 @@ def editor_config(settings, registry: Registry, categories: list[str]) -> dict:
     time_zone = settings["TIMEZONE"]
     categories = sorted(set(categories)) or [settings.get("DEFAULT_CATEGORY", "")]
     # Only the site's content files (sitelib.content_files): the collections list and write .md files.
-    common = {"create": True, "extension": CONTENT_EXTENSION, "format": "pelican-md", "identifier_field": "Title",
-              "summary": "{{Title}}"}
+    title, date, status = FIELDS["title"], FIELDS["date"], FIELDS["status"]
+    # New files are named by the Slug field ({{fields.…}}), which the editor fills from the title with
+    # Pelican's slug rules before saving; Decap's own slug settings below then only name uploaded photos.
+    common = {"create": True, "extension": CONTENT_EXTENSION, "format": FORMAT_NAME, "identifier_field": title,
+              "summary": "{{%s}}" % title, "slug": "{{fields.%s}}" % FIELDS["slug"]}
     return {
         "load_config_file": False,
         "backend": backend(settings),
@@ -135,14 +143,16 @@ def editor_config(settings, registry: Registry, categories: list[str]) -> dict:
         "collections": [
             {**common, "name": ARTICLES_COLLECTION, "label": "Berita", "label_singular": "Berita",
              "description": "Berita kantor Anda. Simpan sebagai draf, ajukan untuk ditinjau, lalu editor menerbitkannya.",
-             "folder": folders["articles"], "path": ARTICLE_PATH, "path_date_field": PATH_DATE_FIELD, "slug": "{{slug}}",
-             "sortable_fields": ["Date", "Title"], "view_filters": [
-                 {"label": "Draf", "field": "Status", "pattern": "draft"},
+             "folder": folders["articles"], "path": ARTICLE_PATH, "path_date_field": PATH_DATE_FIELD,
+             "sortable_fields": [date, title], "view_filters": [
+                 {"label": "Draf", "field": status, "pattern": "draft"},
              ],
              "fields": collection_fields("article", registry, categories, content, time_zone)},
             {**common, "name": PAGES_COLLECTION, "label": "Halaman tetap", "label_singular": "Halaman",
              "description": "Halaman seperti Tentang Kami dan Kontak.",
-             "folder": folders["pages"], "slug": "{{slug}}",
+             "folder": folders["pages"],
              "fields": collection_fields("page", registry, categories, content, time_zone)},
         ],
+        # Ours, not Decap's: what web_editor/src/ shares with Python (contract.py); main.js takes it out.
+        "site": site_contract(settings, preview_contract(settings)),
     }

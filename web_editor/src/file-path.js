@@ -14,31 +14,40 @@
 // - a preSave listener runs before the path is made, and any other
 //   {{name}} in the template is read from the entry's data.
 // So before a new entry of a collection with `path_date_field` is saved, this
-// puts the date parts of that field into the data as date_year, date_month
-// and date_day, which the collection's `path` names. Our file format writes
-// only the form's fields, so these never reach the file.
+// puts the date parts of that field into the data under the keys the
+// collection's `path` names (site.path_date.keys, from the build). Our file
+// format writes only the form's fields, so these never reach the file.
+//
+// The file's slug is its Slug field (the collections' `slug` template names
+// it): left empty, it is filled here from the title with Pelican's rules
+// (slug.js), so the file name and its Slug line are the slug the site uses.
 import { readWallTime, wallTimeIn } from './wall-time.js';
 
-/** The data keys the `path` template reads ({{date_year}}, {{date_month}}, {{date_day}}). */
-export function pathDateData(dateText, timeZone, now = new Date()) {
+/** The data the `path` template reads (`keys`: {year, month, day} to the template's names). */
+export function pathDateData(keys, dateText, timeZone, now = new Date()) {
   const time = readWallTime(dateText) || wallTimeIn(timeZone, now);
-  return { date_year: time.year, date_month: time.month, date_day: time.day };
+  return { [keys.year]: time.year, [keys.month]: time.month, [keys.day]: time.day };
 }
 
-/** Decap's preSave listener for every collection of `config` that names a `path_date_field`. */
-export function pathDateListener(config) {
-  const collections = new Map();
+/** Decap's preSave listener: a new entry's Slug (from its title when empty) and, for the collections
+ * of `config` that name a `path_date_field`, the date parts of its path. */
+export function newFileListener(config, site, slugify) {
+  const dated = new Map();
   for (const collection of config.collections) {
     if (!collection.path_date_field) continue;
     const field = collection.fields.find((candidate) => candidate.name === collection.path_date_field);
-    collections.set(collection.name, { name: collection.path_date_field, timeZone: field.time_zone });
+    dated.set(collection.name, { name: collection.path_date_field, timeZone: field.time_zone });
   }
+  const { slug, title } = site.fields;
   return {
     name: 'preSave',
     handler: ({ entry }) => {
-      const dateField = collections.get(entry.get('collection'));
-      if (!dateField || !entry.get('newRecord')) return undefined; // existing files keep their path
-      return entry.get('data').merge(pathDateData(entry.getIn(['data', dateField.name]), dateField.timeZone));
+      if (!entry.get('newRecord')) return undefined; // existing files keep their path
+      let data = entry.get('data');
+      if (!data.get(slug)) data = data.set(slug, slugify(data.get(title)));
+      const dateField = dated.get(entry.get('collection'));
+      if (dateField) data = data.merge(pathDateData(site.path_date.keys, data.get(dateField.name), dateField.timeZone));
+      return data;
     },
   };
 }

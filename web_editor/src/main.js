@@ -1,32 +1,33 @@
 // Starts Decap CMS with the configuration the build made from our data
 // files (config.json), our file format, the Indonesian interface, dates in
-// the site's time zone, files named by their Date and the site's look in
-// the preview.
+// the site's time zone, files named by their Date and Slug and the site's look
+// in the preview. Every name shared with Python comes from the
+// configuration's `site` section (plugins/web_editor/contract.py), which is
+// ours, not Decap's: it is taken out before Decap reads the rest.
 import idLocale from './locale-id.js';
-import { formatFields, fromFile, toFile } from './pelican-format.js';
+import { pelicanFormat } from './pelican-format.js';
 import { articlePreview, pagePreview } from './preview.js';
 import { imageTextControl } from './image-text-widget.js';
 import { siteDateTimeWidget } from './site-datetime-widget.js';
-import { pathDateListener } from './file-path.js';
-
-const FORMAT = 'pelican-md';
+import { newFileListener } from './file-path.js';
+import { slugMaker } from './slug.js';
 
 async function start() {
   const CMS = window.CMS;
-  const config = await (await fetch(new URL('config.json', import.meta.url), { cache: 'no-cache' })).json();
-  const fields = formatFields(config);
-  CMS.registerCustomFormat(FORMAT, 'md', {
-    fromFile: (text) => fromFile(text, fields),
-    toFile: (data) => toFile(data && data.toJS ? data.toJS() : data, fields),
+  const { site, ...config } = await (await fetch(new URL('config.json', import.meta.url), { cache: 'no-cache' })).json();
+  const format = pelicanFormat(config, site);
+  CMS.registerCustomFormat(site.format.name, site.format.extension, {
+    fromFile: (text) => format.fromFile(text),
+    toFile: (data) => format.toFile(data && data.toJS ? data.toJS() : data),
   });
-  CMS.registerLocale('id', idLocale);
+  CMS.registerLocale(config.locale, idLocale);
   CMS.registerWidget('image_text', imageTextControl());
   const siteDateTime = siteDateTimeWidget(CMS);
   CMS.registerWidget('site_datetime', siteDateTime.control, siteDateTime.preview, siteDateTime.schema);
-  CMS.registerEventListener(pathDateListener(config));
+  CMS.registerEventListener(newFileListener(config, site, slugMaker(site.slug)));
   CMS.registerPreviewStyle(document.body.dataset.stylesheet);
-  CMS.registerPreviewTemplate('berita', articlePreview(CMS));
-  CMS.registerPreviewTemplate('halaman', pagePreview(CMS));
+  CMS.registerPreviewTemplate(site.collections.articles, articlePreview(site));
+  CMS.registerPreviewTemplate(site.collections.pages, pagePreview(site));
   CMS.init({ config });
 }
 

@@ -5,32 +5,61 @@
 // ends, unknown and repeated keys).
 //
 // The header is read exactly as sitelib/metadata.py reads it (the one
-// header parser of the build, `invoke check` and the office check; the tests
-// compare the two on a corpus of tricky texts):
+// header parser of the build, `invoke check` and the office check, which
+// reads what Pelican's own Markdown reader reads; the tests compare the two
+// on a corpus of tricky texts):
 // - one byte-order mark at the start is dropped; CR LF, CR and LF end lines,
 //   nothing else does (U+2028, form feed and the like stay inside values);
-// - a first line `---` opens the header; a later `---` or `...` closes it;
+// - before a header line is read, STX and ETX are removed and its tabs are
+//   expanded to 4-column stops (Python-Markdown's whitespace normalisation);
+// - a first line starting with `---` opens the header; a later line starting
+//   with `---` or `...` closes it;
 // - a key line is up to three spaces, a key of ASCII letters, digits, `_`
-//   and `-`, a colon, the value; a line starting with four spaces, or up to
-//   three spaces and a tab, continues the value before it (joined by a space);
-// - the header ends at the first blank line (spaces and tabs only), at the
-//   closing fence, or at the first line that is neither: that line starts the body;
-// - values lose the spaces and tabs around them (nothing else); a key written
-//   twice keeps every line, and the first one counts.
+//   and `-`, a colon, the value; a line starting with four spaces continues
+//   the value before it (joined by a space);
+// - the header ends at the first blank line (only Python white space), at
+//   the closing fence, or at the first line that is neither: that line
+//   starts the body;
+// - values lose the white space around them as Python's str.strip() sees
+//   it (PYTHON_SPACE); a key written twice keeps every line, and the first
+//   one counts.
 // JavaScript's `\s`, `.` and trim() treat U+2028 and other characters
 // unlike Python's, so the rules below spell out their characters.
 
+import { slugMaker } from './slug.js';
+
 const BYTE_ORDER_MARK = '\ufeff';
 const LINE_BREAK = /\r\n|\r|\n/g;
-const OPENING_FENCE = /^-{3}(?:[ \t][^\n]*)?$/;
-const CLOSING_FENCE = /^(?:-{3}|\.{3})(?:[ \t][^\n]*)?$/;
+const OPENING_FENCE = /^-{3}/;
+const CLOSING_FENCE = /^(?:-{3}|\.{3})/;
 const KEY_LINE = /^[ ]{0,3}([A-Za-z0-9_-]+):([^\n]*)$/;
-const MORE_LINE = /^(?:[ ]{4}|[ ]{0,3}\t)([^\n]*)$/;
-const BLANK_LINE = /^[ \t]*$/;
+const MORE_LINE = /^[ ]{4,}([^\n]*)$/;
+// What Python's str.isspace() calls white space.
+const PYTHON_SPACE = '\\t\\n\\x0b\\x0c\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
+const LEADING_SPACE = new RegExp(`^[${PYTHON_SPACE}]+`);
+const TRAILING_SPACE = new RegExp(`[${PYTHON_SPACE}]+$`);
+const TAB_LENGTH = 4;
 
 /** Spaces and tabs removed from both ends (Python's str.strip(" \t")). */
 function stripSpace(text) {
   return text.replace(/^[ \t]+/, '').replace(/[ \t]+$/, '');
+}
+
+/** White space removed from both ends, as Python's str.strip() removes it. */
+function stripPython(text) {
+  return text.replace(LEADING_SPACE, '').replace(TRAILING_SPACE, '');
+}
+
+/** A line as Python-Markdown's `meta` extension sees it: no STX or ETX, tabs expanded (columns are code points). */
+function headerLine(line) {
+  let expanded = '';
+  let column = 0;
+  for (const character of line.replace(/[\x02\x03]/g, '')) {
+    const text = character === '\t' ? ' '.repeat(TAB_LENGTH - (column % TAB_LENGTH)) : character;
+    expanded += text;
+    column += character === '\t' ? text.length : 1;
+  }
+  return expanded;
 }
 
 function endsWithBreak(text) {
@@ -71,13 +100,13 @@ export function parseDocument(text) {
   let index = 0;
   let opening = '';
   let closing = '';
-  if (OPENING_FENCE.test(lines[0])) {
+  if (OPENING_FENCE.test(headerLine(lines[0]))) {
     opening = raws[0];
     index = 1;
   }
   while (index < lines.length) {
-    const line = lines[index];
-    if (BLANK_LINE.test(line) || (index > 0 && CLOSING_FENCE.test(line))) {
+    const line = headerLine(lines[index]);
+    if (!stripPython(line) || CLOSING_FENCE.test(line)) {
       closing = raws[index];
       index += 1;
       break;
@@ -85,10 +114,10 @@ export function parseDocument(text) {
     const key = KEY_LINE.exec(line);
     const more = MORE_LINE.exec(line);
     if (key) {
-      entries.push({ key: key[1], value: stripSpace(key[2]), raw: raws[index] });
+      entries.push({ key: key[1], value: stripPython(key[2]), raw: raws[index] });
     } else if (more && entries.length) {
       const last = entries[entries.length - 1];
-      last.value = [last.value, stripSpace(more[1])].filter(Boolean).join(' ');
+      last.value = [last.value, stripPython(more[1])].filter(Boolean).join(' ');
       last.raw += raws[index];
     } else {
       break;
@@ -124,26 +153,17 @@ export function fieldText(field, value) {
   return stripSpace(String(value).replace(/[ \t]*(?:\r\n|\r|\n)[ \t]*/g, ' '));
 }
 
-/** Pelican's default slugify: accents dropped, only letters, digits, "_" and "-", lower case. */
-export function slugify(text) {
-  return text
-    .normalize('NFKD')
-    .replace(/[^\w\s-]/g, '')
-    .trim()
-    .replace(/[-\s]+/g, '-')
-    .toLowerCase();
-}
-
 /**
  * The metadata fields of every collection in a Decap configuration, in the
  * order files list them: [{name, list}] (lists are comma separated in files).
- * One format serves all collections: every key of any of them is known.
+ * One format serves all collections: every key of any of them is known; the
+ * body and the original text (`names`) are entry data, not header fields.
  */
-export function formatFields(config) {
+export function formatFields(config, names) {
   const fields = [];
   for (const collection of config.collections) {
     for (const field of collection.fields) {
-      if (['body', 'original_text'].includes(field.name) || fields.some((known) => known.name === field.name)) continue;
+      if ([names.body, names.original].includes(field.name) || fields.some((known) => known.name === field.name)) continue;
       fields.push({ name: field.name, list: field.widget === 'list' || (field.widget === 'select' && field.multiple === true) });
     }
   }
@@ -155,10 +175,10 @@ function fieldsByKey(fields) {
 }
 
 /** Entry data for the CMS from a file's text (the first line of a repeated key counts). */
-export function fromFile(text, fields) {
+function fromFile(text, fields, names) {
   const byKey = fieldsByKey(fields);
   const document = parseDocument(text);
-  const data = { original_text: text, body: document.body };
+  const data = { [names.original]: text, [names.body]: document.body };
   const read = new Set();
   for (const entry of document.entries) {
     const field = byKey.get(entry.key.toLowerCase());
@@ -175,21 +195,21 @@ function bodyText(body, newline) {
   return text ? `${text}\n`.replace(/\n/g, newline) : '';
 }
 
-function newFile(data, fields) {
+function newFile(data, fields, names, slugify) {
   const lines = [];
   for (const field of fields) {
     let text = fieldText(field, data[field.name]);
-    if (!text && field.name === 'Slug') text = slugify(fieldText(field, data.Title));
+    if (!text && field.name === names.slug) text = slugify(fieldText({ list: false }, data[names.title]));
     if (text) lines.push(`${field.name}: ${text}\n`);
   }
-  return `${lines.join('')}\n${bodyText(data.body, '\n')}`;
+  return `${lines.join('')}\n${bodyText(data[names.body], '\n')}`;
 }
 
 /** The file's text for entry data: the original text wherever its values did not change. */
-export function toFile(data, fields) {
-  if (typeof data.original_text !== 'string') return newFile(data, fields);
+function toFile(data, fields, names, slugify) {
+  if (typeof data[names.original] !== 'string') return newFile(data, fields, names, slugify);
   const byKey = fieldsByKey(fields);
-  const original = parseDocument(data.original_text);
+  const original = parseDocument(data[names.original]);
   const { newline } = original;
   let header = original.bom + original.opening;
   const written = new Set();
@@ -221,12 +241,29 @@ export function toFile(data, fields) {
   if (added.length) header = withBreak(header, newline) + added.join('');
   const hasHeader = original.opening || original.entries.length || added.length;
   let { closing } = original;
-  if ((data.body || '') === original.body) {
+  if ((data[names.body] || '') === original.body) {
     // A header added above a file that had none is closed, so its first line stays the body's.
     if (!closing && added.length && !original.entries.length) closing = newline;
     return header + closing + original.rest;
   }
-  const body = bodyText(data.body, newline);
+  const body = bodyText(data[names.body], newline);
   if (!hasHeader) return header + closing + body;
   return withBreak(header, newline) + (closing ? withBreak(closing, newline) : newline) + body;
+}
+
+/**
+ * Our format for a Decap configuration with the build's `site` section
+ * (plugins/web_editor/contract.py): field names, the body's and original
+ * text's names in the entry data, and the slug a new file takes from its
+ * title when its Slug field is empty.
+ */
+export function pelicanFormat(config, site) {
+  const names = { body: site.body, original: site.original_text, title: site.fields.title, slug: site.fields.slug };
+  const fields = formatFields(config, names);
+  const slugify = slugMaker(site.slug);
+  return {
+    fields,
+    fromFile: (text) => fromFile(text, fields, names),
+    toFile: (data) => toFile(data, fields, names, slugify),
+  };
 }

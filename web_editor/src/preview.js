@@ -1,38 +1,65 @@
-// The preview pane: the article laid out with the site's own stylesheet.
-import { siteDateText } from './site-dates.js';
+// The preview pane: the article laid out with the site's own stylesheet, its
+// header and featured photo from the site's own partials (preview-header.js),
+// filled with the form's values as the contract's slots say (site.preview).
+import { headerNodes } from './preview-header.js';
+import { siteDates } from './site-dates.js';
 
-export function articlePreview(CMS) {
+/** Words per minute as plugins/reading_aids counts them, at least one minute. */
+function readingTime(body, rule) {
+  const words = String(body || '').split(/\s+/u).filter(Boolean).length;
+  return rule.text.replace('{minutes}', String(Math.max(1, Math.ceil(words / rule.words_per_minute))));
+}
+
+/** {slot: text} for an entry: each slot's field shown as the slot says. */
+export function slotValues(site, data, assetUrl) {
+  const { preview } = site;
+  const dates = siteDates(site.dates, site.time_zone);
+  const shown = {
+    text: (value) => String(value || ''),
+    date: dates.date,
+    time: dates.time,
+    iso: dates.iso,
+    asset: (value) => (value ? assetUrl(value) : ''),
+    reading_time: (value) => readingTime(value, preview.reading_time),
+  };
+  const values = {};
+  for (const [name, slot] of Object.entries(preview.slots)) {
+    if (!slot.field || (slot.with && !data[slot.with])) continue;
+    values[name] = shown[slot.shown](data[slot.field]);
+  }
+  return values;
+}
+
+function headerHtml(site, values) {
+  const container = document.createElement('div');
+  container.append(headerNodes(document, site.preview, values));
+  return container.innerHTML;
+}
+
+export function articlePreview(site) {
   const h = window.h;
   return window.createClass({
     render() {
       const { entry, widgetFor, getAsset } = this.props;
-      const value = (name) => entry.getIn(['data', name]) || '';
-      const image = value('Image');
-      const imageUrl = image ? getAsset(image) : null;
+      const data = entry.get('data').toJS();
+      const values = slotValues(site, data, (path) => String(getAsset(path)));
       return h('main', { className: 'container' },
         h('article', { className: 'article' },
-          h('header', { className: 'article-header' },
-            h('p', { className: 'kicker' }, value('Category')),
-            h('h1', null, value('Title')),
-            h('p', { className: 'article-meta' }, h('time', null, siteDateText(value('Date')))),
-            value('Author') ? h('p', { className: 'article-credit' }, `Penulis/editor: ${value('Author')}`) : null),
-          imageUrl ? h('figure', { className: 'featured-photo' },
-            h('img', { src: imageUrl.toString(), alt: value('Image_alt') }),
-            value('Image_caption') ? h('figcaption', null, value('Image_caption')) : null) : null,
-          h('div', { className: 'article-body' }, widgetFor('body'))));
+          h('div', { style: { display: 'contents' }, dangerouslySetInnerHTML: { __html: headerHtml(site, values) } }),
+          h('div', { className: 'article-body' }, widgetFor(site.body))));
     },
   });
 }
 
-export function pagePreview() {
+export function pagePreview(site) {
   const h = window.h;
   return window.createClass({
     render() {
       const { entry, widgetFor } = this.props;
       return h('main', { className: 'container' },
         h('article', { className: 'page' },
-          h('h1', null, entry.getIn(['data', 'Title']) || ''),
-          h('div', { className: 'article-body' }, widgetFor('body'))));
+          h('h1', null, entry.getIn(['data', site.fields.title]) || ''),
+          h('div', { className: 'article-body' }, widgetFor(site.body))));
     },
   });
 }

@@ -21,8 +21,8 @@ export function wallTimeIn(timeZone, instant = new Date()) {
   return { year: part('year'), month: part('month'), day: part('day'), hour: part('hour'), minute: part('minute') };
 }
 
-/** A wall time in a dayjs-style pattern of YYYY, MM, DD, HH and mm ("YYYY-MM-DD HH:mm" by default). */
-export function wallTimeText(time, pattern = 'YYYY-MM-DD HH:mm') {
+/** A wall time in a dayjs-style pattern of YYYY, MM, DD, HH and mm (a date field's `format`). */
+export function wallTimeText(time, pattern) {
   const values = { YYYY: time.year, MM: time.month, DD: time.day, HH: time.hour, mm: time.minute };
   return pattern.replace(/YYYY|MM|DD|HH|mm/g, (token) => values[token]);
 }

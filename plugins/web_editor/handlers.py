@@ -1,8 +1,8 @@
 """Pelican side of the web editor: write /admin/ once per build."""
 
-from site_assets.publish import asset_path
+from site_assets.manifest import asset_path
 
-from .publish import article_categories, write_admin
+from .write import article_categories, write_admin
 
 
 def write_editor(generators) -> None:

@@ -1,16 +1,13 @@
 """Offices named in articles' text but not tagged: a report for editors.
 
-It reads the site's content files (sitelib.content_files) with the build's
-own reader, suggests, and never changes a file or fails.
+It reads the site's articles (content_checks.scan.readable_sources) with the
+build's own reader, suggests, and never changes a file or fails.
 """
 
-import os
-
-from content_checks.scan import rendered_body
-from content_checks.source import SourceFile, read_source
+from content_checks.scan import readable_sources, rendered_body
 from office_tags import mentions, tagging
 from office_tags.registry import load_registry
-from sitelib.content_files import ARTICLE, scan_content
+from sitelib.content_files import ARTICLE
 from sitelib.text import plain_text
 
 
@@ -18,15 +15,11 @@ def untagged_report(settings) -> list[tuple[str, list]]:
     """(file, offices mentioned but not tagged) for every article that has any."""
     registry = load_registry(settings["OFFICE_REGISTRY"])
     report = []
-    for item in scan_content(settings)[0]:
-        if item.kind != ARTICLE:
-            continue
-        source = read_source(item.path, os.path.relpath(item.path))
-        if not isinstance(source, SourceFile):
-            continue  # an unreadable file is `invoke check`'s finding
+    for item in readable_sources(settings, ARTICLE):
+        source = item.source
         metadata = {key: entry.value for key, entry in source.meta.items()}
         resolved, _ = tagging.resolve_offices(metadata, registry, source.path)
-        text = plain_text(rendered_body(item.path, settings))
+        text = plain_text(rendered_body(source, settings))
         missing = mentions.untagged_mentions(text, {o.code for o in resolved.offices}, registry)
         if missing:
             report.append((source.path, missing))

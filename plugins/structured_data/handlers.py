@@ -5,7 +5,7 @@ from zoneinfo import ZoneInfo
 
 from pelican.generators import ArticlesGenerator
 
-from site_assets.publish import asset_path
+from site_assets.manifest import asset_path
 from sitelib.content import all_articles
 from sitelib.output import output_file
 from sitelib.site_folders import NEWS_SITEMAP

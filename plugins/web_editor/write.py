@@ -7,7 +7,7 @@ from string import Template
 
 from pelican.generators import ArticlesGenerator
 
-from office_tags.enrich import registry_for
+from office_tags.site_registry import registry_for
 from sitelib.errors import SiteConfigError
 from sitelib.output import output_file
 from sitelib.site_folders import WEB_EDITOR_FOLDER

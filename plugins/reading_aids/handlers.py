@@ -3,10 +3,10 @@
 from sitelib.content import all_articles
 from sitelib.text import plain_text
 
-from .aids import link_neighbours, reading_minutes
+from .aids import link_neighbours, reading_time_text
 
 
 def add_all(generator) -> None:
     for article in all_articles(generator):
-        article.reading_time = f"{reading_minutes(plain_text(article._content))} menit baca"
+        article.reading_time = reading_time_text(plain_text(article._content))
     link_neighbours(generator.articles)

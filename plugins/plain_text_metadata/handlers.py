@@ -1,0 +1,15 @@
+"""Signal receivers of the plain-text metadata plugin."""
+
+from pathlib import Path
+
+from . import reader, reader_cache
+
+
+def discard_stale_cache(pelican) -> None:
+    """Before anything is read: drop reader caches an older reader filled."""
+    reader_cache.discard_if_stale(Path(pelican.settings["CACHE_PATH"]))
+
+
+def install_reader(readers) -> None:
+    """Read Markdown with our reader (the `readers_init` signal)."""
+    reader.install(readers)

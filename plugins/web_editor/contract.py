@@ -1,0 +1,88 @@
+"""Every name the web editor's JavaScript shares with Python, in one place.
+
+The build writes `site_contract(settings)` into admin/config.json as its
+`site` section; web_editor/src/ reads collection names, the format name,
+field names, slug rules, the time zone, the date text and the preview's
+article header from there and spells none of them (a test greps the
+scripts). main.js takes the section out before Decap sees the configuration.
+"""
+
+from babel.dates import tokenize_pattern
+
+from content_checks.fields import known_fields
+from indonesian_dates.formatting import DAY_NAMES, LONG_DATE_PATTERN, MONTH_NAMES, TIME_PATTERN, zone_label
+from sitelib.content_files import CONTENT_EXTENSION
+from sitelib.errors import SiteConfigError
+from sitelib.slugs import editor_slug_rules
+
+FORMAT_NAME = "pelican-md"  # our file format (web_editor/src/pelican-format.js), as collections name it
+COLLECTIONS = {"articles": "berita", "pages": "halaman"}
+# The metadata fields the scripts act on, by their role (names as data/metadata_fields.toml spells them).
+FIELDS = {
+    "title": "Title", "date": "Date", "modified": "Modified", "status": "Status", "category": "Category",
+    "author": "Author", "slug": "Slug", "image": "Image", "image_alt": "Image_alt", "image_caption": "Image_caption",
+}
+# Entry data that is no metadata field: the Markdown body and the file as it was read (so an
+# unchanged save writes it back byte for byte).
+BODY, ORIGINAL_TEXT = "body", "original_text"
+# The keys of the date of a new file's name, which the collection's `path` names and the
+# editor fills from PATH_DATE_FIELD before saving (web_editor/src/file-path.js).
+PATH_DATE_KEYS = {"year": "date_year", "month": "date_month", "day": "date_day"}
+PATH_DATE_FIELD = FIELDS["date"]
+
+# CLDR pattern letters (babel.dates.tokenize_pattern's (letter, count)) the editor's date text writes.
+DATE_PARTS = {
+    ("E", 4): "weekday_name", ("d", 1): "day", ("d", 2): "day2", ("M", 4): "month_name", ("L", 4): "month_name",
+    ("M", 1): "month", ("M", 2): "month2", ("y", 1): "year", ("y", 4): "year",
+    ("H", 1): "hour", ("H", 2): "hour2", ("m", 2): "minute2",
+}
+
+
+def field_names() -> list[str]:
+    """Every field the contract names, checked against data/metadata_fields.toml."""
+    known = {field.name for field in known_fields().values()}
+    missing = sorted(set(FIELDS.values()) - known)
+    if missing:
+        raise SiteConfigError(f"Kolom {', '.join(missing)} dipakai editor web tetapi tidak ada di data/metadata_fields.toml.")
+    return list(FIELDS.values())
+
+
+def pattern_parts(pattern: str) -> list[dict]:
+    """A CLDR date pattern as parts the editor writes: {"text": …} as is, {"part": …} from the date."""
+    parts = []
+    for kind, value in tokenize_pattern(pattern):
+        if kind == "chars":
+            parts.append({"text": value})
+        elif value in DATE_PARTS:
+            parts.append({"part": DATE_PARTS[value]})
+        else:
+            raise SiteConfigError(f"Pola tanggal '{pattern}': huruf {value[0] * value[1]} belum dikenal editor web.")
+    return parts
+
+
+def date_text(time_zone: str) -> dict:
+    """How the site writes a date ("Selasa, 23 Agustus 2022") and a time ("15.00 WIB"):
+    indonesian_dates' patterns and names."""
+    return {
+        "date": pattern_parts(LONG_DATE_PATTERN),
+        "time": pattern_parts(TIME_PATTERN) + [{"text": f" {zone_label(time_zone)}"}],
+        "day_names": list(DAY_NAMES),  # Monday first
+        "month_names": list(MONTH_NAMES),
+    }
+
+
+def site_contract(settings, preview: dict) -> dict:
+    """The `site` section of admin/config.json; `preview` is the article header (preview_header.py)."""
+    field_names()
+    return {
+        "format": {"name": FORMAT_NAME, "extension": CONTENT_EXTENSION},
+        "collections": dict(COLLECTIONS),
+        "fields": dict(FIELDS),
+        "body": BODY,
+        "original_text": ORIGINAL_TEXT,
+        "path_date": {"field": PATH_DATE_FIELD, "keys": dict(PATH_DATE_KEYS)},
+        "time_zone": settings["TIMEZONE"],
+        "dates": date_text(settings["TIMEZONE"]),
+        "slug": editor_slug_rules(settings),
+        "preview": preview,
+    }
