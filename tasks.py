@@ -43,7 +43,7 @@ sys.path.insert(0, str(ROOT / "plugins"))  # plugin modules used by editor tasks
 
 from content_checks.scan import check_sources, format_findings  # noqa: E402
 from editorial.mentions_report import format_report, untagged_report  # noqa: E402
-from editorial.new_article import ArticleExists, create_article  # noqa: E402
+from editorial.new_article import ArticleExists, create_article, reporting_office  # noqa: E402
 from editorial.setup.commands import CommandFailed  # noqa: E402
 
 SETTINGS = read_settings(str(ROOT / "pelicanconf.py"))
@@ -202,15 +202,8 @@ def publish(c):
 })
 def new(c, title, office="", folder=None):
     """Create a new draft article file with every metadata field pre-filled."""
-    from office_tags.registry import Office, load_registry
-
-    if office:
-        found = load_registry(SETTINGS["OFFICE_REGISTRY"]).find(office)
-        if not isinstance(found, Office):
-            sys.exit(f"Gagal membuat berita: kantor '{office}' tidak dikenal; lihat data/offices.toml.")
-        office = found.code
     try:
-        path = create_article(title, Path(folder or CONFIG["articles_path"]), SETTINGS, office)
+        path = create_article(title, Path(folder or CONFIG["articles_path"]), SETTINGS, reporting_office(office, SETTINGS))
     except (ArticleExists, ValueError) as error:
         sys.exit(f"Gagal membuat berita: {error}")
     print(path)

@@ -12,6 +12,7 @@ from pathlib import Path
 from PIL import Image, ImageDraw
 
 from office_tags.registry import load_registry
+from sitelib.article_files import header_date
 
 START = datetime(2016, 1, 4, 7, 0)
 SPAN = timedelta(days=3650)
@@ -82,7 +83,7 @@ def article_text(rng: random.Random, number: int, registry, photos: list[str]) -
         paragraphs.insert(2, f'![Peserta {activity}]({{static}}/images/{photo} "Suasana {activity} di {place}.")')
     tags = ", ".join(rng.sample(TAGS, k=rng.randint(1, 3)))
     metadata = (
-        f"Title: {title}\nDate: {date:%Y-%m-%d %H:%M}\nCategory: {rng.choice(CATEGORIES)}\nTags: {tags}\n"
+        f"Title: {title}\nDate: {header_date(date)}\nCategory: {rng.choice(CATEGORIES)}\nTags: {tags}\n"
         f"Author: {rng.choice(['hari', 'sri', 'budi', 'ani'])}/{rng.choice(['rf', 'ws', 'dn'])}\n"
         f"Offices: {', '.join(o.code for o in involved)}\nHost_office: {host.code}\n"
         f"Reporting_office: {reporting.code}\nSlug: {slug}\nSummary: {summary}\n{extra}"

@@ -9,9 +9,10 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from office_tags.registry import Office
+from office_tags.site_registry import DEFAULT_REGISTRY, registry_for
+from sitelib.article_files import article_path, header_date
 from sitelib.slugs import title_slug
-
-
 
 TEMPLATE = """\
 Title: {title}
@@ -37,6 +38,16 @@ class ArticleExists(Exception):
     """The target file is already there; nothing is overwritten."""
 
 
+def reporting_office(office: str, settings) -> str:
+    """The registry code for `office` (a code, name or alias), '' for none; ValueError for an unknown one."""
+    if not office:
+        return ""
+    found = registry_for(settings).find(office)
+    if not isinstance(found, Office):
+        raise ValueError(f"kantor '{office}' tidak dikenal; lihat {settings.get('OFFICE_REGISTRY', DEFAULT_REGISTRY)}.")
+    return found.code
+
+
 def create_article(title: str, folder: Path, settings, office: str = "", now: datetime | None = None) -> Path:
     """Write content/articles/{YYYY}/{YYYY-MM-DD}-{slug}.md and return its path.
 
@@ -52,12 +63,12 @@ def create_article(title: str, folder: Path, settings, office: str = "", now: da
     slug = title_slug(title, settings)
     if not slug:
         raise ValueError(f"Judul {title!r} tidak menghasilkan slug: pakai huruf atau angka.")
-    path = Path(folder) / f"{now:%Y}" / f"{now:%Y-%m-%d}-{slug}.md"
+    path = Path(folder) / article_path(now, slug)
     if path.exists():
         raise ArticleExists(f"Berkas {path} sudah ada; ganti judulnya atau sunting berkas itu.")
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(
-        TEMPLATE.format(title=title, date=f"{now:%Y-%m-%d %H:%M}", slug=slug, office=office),
+        TEMPLATE.format(title=title, date=header_date(now), slug=slug, office=office),
         encoding="utf-8",
     )
     return path

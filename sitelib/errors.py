@@ -78,7 +78,7 @@ def metadata_line(path: str | Path, field: str) -> int | None:
     return entry.line if entry else None
 
 
-def line_containing(path: str | Path, needle: str) -> int | None:
+def file_line_containing(path: str | Path, needle: str) -> int | None:
     """The first line of a content file that contains `needle` (a photo reference in the body)."""
     text = _file_text(path)
     return metadata.line_containing(metadata.normalised_text(text), needle) if text is not None else None

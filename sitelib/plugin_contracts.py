@@ -20,18 +20,20 @@ from pelican import signals
 
 from .errors import SiteConfigError
 
-# When each signal fires, earliest first. `content_object_init` fires while
-# articles are read and again while pages are read, after the articles are
-# finalized: its place depends on what kind of object the name belongs to.
+# When each signal fires, earliest first. Pelican makes every generator
+# (generator_init, article_generator_init, page_generator_init) before any
+# content is read. `content_object_init` fires while articles are read and
+# again while pages are read, after the articles are finalized: its place
+# depends on what kind of object the name belongs to.
 PHASES = (
     "pelican_initialized",
     "readers_init",
     "generator_init",
     "article_generator_init",
+    "page_generator_init",
     "content_object_init:article",
     "article_generator_pretaxonomy",
     "article_generator_finalized",
-    "page_generator_init",
     "content_object_init:page",
     "page_generator_finalized",
     "all_generators_finalized",

@@ -7,7 +7,7 @@ keep articles, pages and old addresses out of all of them.
 OFFICE_URL = "kantor/{code}/"  # office_tags: each office's page (and /kantor/ itself)
 REGION_URL = "wilayah/{code}/"  # office_tags: each former residency's page
 PHOTO_VARIANT_FOLDER = "images/varian"  # photos
-SHARE_CARD_FOLDER = "kartu"  # share_buttons: generated preview cards
+SHARE_CARD_FOLDER = "kartu"  # page_identity: generated preview cards
 SEARCH_INDEX_FOLDER = "pagefind"  # search_index
 WEB_EDITOR_FOLDER = "admin"  # web_editor
 NEWS_SITEMAP = "news-sitemap.xml"  # structured_data

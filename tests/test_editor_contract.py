@@ -11,10 +11,13 @@ from conftest import ROOT
 from content_checks.fields import known_fields
 from indonesian_dates.formatting import DAY_NAMES, MONTH_NAMES
 from office_tags.registry import load_registry
+from sitelib.article_files import EDITOR_DATE_FORMAT
 from sitelib.content_files import CONTENT_EXTENSION
 from sitelib.slugs import SLUG_PATTERN
 from web_editor.config import editor_config
-from web_editor.contract import BODY, COLLECTIONS, FIELDS, FORMAT_NAME, ORIGINAL_TEXT, PATH_DATE_KEYS
+from web_editor.contract import (
+    BODY, COLLECTIONS, CONFIG_FILE, CONFIG_KEYS, FIELDS, FORMAT_NAME, ORIGINAL_TEXT, PATH_DATE_FIELD, PATH_DATE_KEYS, WIDGETS,
+)
 from web_editor.preview_header import SLOT_MARKS, SLOTS
 
 REGISTRY = load_registry(ROOT / "data" / "offices.toml")
@@ -33,6 +36,8 @@ def test_the_configuration_carries_every_shared_name():
     assert SITE["fields"] == FIELDS and set(FIELDS.values()) <= form
     assert (SITE["body"], SITE["original_text"]) == (BODY, ORIGINAL_TEXT) and {BODY, ORIGINAL_TEXT} <= form
     assert SITE["path_date"]["keys"] == PATH_DATE_KEYS
+    assert SITE["widgets"] == WIDGETS and SITE["config_keys"] == CONFIG_KEYS
+    assert SITE["date_format"] == EDITOR_DATE_FORMAT
     assert SITE["time_zone"] == SETTINGS["TIMEZONE"]
     assert (SITE["dates"]["day_names"], SITE["dates"]["month_names"]) == (list(DAY_NAMES), list(MONTH_NAMES))
     assert SITE["slug"]["pattern"] == SLUG_PATTERN
@@ -44,6 +49,26 @@ def test_the_shared_names_follow_the_settings():
                               REGISTRY, ["Haji dan Umrah"])["site"]
     assert elsewhere["time_zone"] == "Asia/Makassar" and elsewhere["dates"]["time"][-1] == {"text": " WITA"}
     assert [(rule["source"], rule["replacement"]) for rule in elsewhere["slug"]["substitutions"]] == [("&", "dan")]
+
+
+def test_widgets_and_our_own_keys_are_the_contract_s():
+    """Every widget of ours and every key of ours in Decap's configuration is the one the contract names."""
+    fields = [field for collection in CONFIG["collections"] for field in collection["fields"]]
+    ours = {field["widget"] for field in fields} - {"string", "text", "markdown", "list", "select", "image", "hidden"}
+    assert ours == set(WIDGETS.values())
+    dates = [field for field in fields if field["widget"] == WIDGETS["datetime"]]
+    assert dates and all(field[CONFIG_KEYS["time_zone"]] == SETTINGS["TIMEZONE"] for field in dates)
+    assert all(field["format"] == EDITOR_DATE_FORMAT for field in dates)
+    [alt] = {field["name"]: field for field in fields if field["widget"] == WIDGETS["image_text"]}.values()
+    assert alt[CONFIG_KEYS["image_field"]] == FIELDS["image"]
+    articles = next(collection for collection in CONFIG["collections"] if collection["name"] == COLLECTIONS["articles"])
+    assert articles[CONFIG_KEYS["path_date_field"]] == PATH_DATE_FIELD
+
+
+def test_the_page_names_the_configuration_file(site):
+    """main.js cannot read the configuration's name from the configuration: the page carries it."""
+    assert site.soup("admin/").body["data-config"] == CONFIG_FILE
+    assert json.loads(site.path(f"admin/{CONFIG_FILE}").read_text())["site"]["collections"] == COLLECTIONS
 
 
 def test_the_slug_field_and_the_checks_share_one_pattern():
@@ -61,18 +86,25 @@ def code_of(script) -> str:
 
 
 def shared_literals() -> dict[str, re.Pattern]:
-    """What no script may spell: every shared name as a quoted literal, field names also as a property
-    (data.Title), the date and zone words, the slug rules and the slot marks."""
+    """What no script may spell: every shared name as a quoted literal, field names and our own configuration
+    keys also as a property (data.Title, collection.path_date_field; the `site` section's own structure,
+    site.time_zone and site.config_keys.time_zone, is how the scripts read the contract), the configuration's
+    file name, the date and zone words, the header's date format and a hand-written date regex, the slug
+    rules and the slot marks."""
     quoted = lambda name: re.compile(rf"""['"`]{re.escape(name)}['"`]""")
     literals = {name: quoted(name) for name in (BODY, ORIGINAL_TEXT, FORMAT_NAME, *COLLECTIONS.values(),
-                                                 *PATH_DATE_KEYS.values(), *SLOTS)}
+                                                 *PATH_DATE_KEYS.values(), *SLOTS, *WIDGETS.values())}
     for name in (field.name for field in known_fields().values()):
         literals[name] = re.compile(rf"""['"`]{re.escape(name)}['"`]|\.{re.escape(name)}\b""")
+    for name in CONFIG_KEYS.values():
+        literals[name] = re.compile(rf"""['"`]{re.escape(name)}['"`]|(?<!\bsite)(?<!\bconfig_keys)\.{re.escape(name)}\b""")
+    literals[CONFIG_FILE] = re.compile(re.escape(CONFIG_FILE))
     for word in (*DAY_NAMES, *MONTH_NAMES, "WIB", "WITA", "Asia/", "menit baca"):
         literals[word] = re.compile(re.escape(word))
     literals["slug rule"] = re.compile(r"\[a-z0-9\]|\[\^\\w\\s-\]|\[-\\s\]")
     literals["slot mark"] = re.compile(r"\\ue00[01]|[\ue000\ue001]")
-    literals["date pattern"] = re.compile(r"EEEE|YYYY-MM-DD HH:mm")
+    literals["date pattern"] = re.compile(rf"EEEE|{re.escape(EDITOR_DATE_FORMAT)}")
+    literals["date regex"] = re.compile(r"\\d\{\d\}|\\d\\d")
     return literals
 
 
@@ -85,9 +117,16 @@ def test_no_script_spells_a_shared_name(script):
 
 def test_the_grep_finds_what_it_looks_for():
     """The literal check is no formality: the old scripts' names are caught."""
-    old = "const FORMAT = 'pelican-md'; CMS.registerPreviewTemplate('berita'); value('Image_alt'); data.Title; 'Asia/Jakarta'"
+    old = ("const FORMAT = 'pelican-md'; CMS.registerPreviewTemplate('berita'); value('Image_alt'); data.Title; 'Asia/Jakarta';"
+           "CMS.registerWidget('image_text', a); CMS.registerWidget('site_datetime', b); field.get('image_field');"
+           "if (!collection.path_date_field) field.time_zone; fetch(new URL('config.json', import.meta.url));"
+           r"const WALL_TIME = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})/; format: 'YYYY-MM-DD HH:mm'")
     literals = shared_literals()
-    assert {name for name, pattern in literals.items() if pattern.search(old)} >= {"pelican-md", "berita", "Image_alt", "Title", "Asia/"}
+    assert {name for name, pattern in literals.items() if pattern.search(old)} >= {
+        "pelican-md", "berita", "Image_alt", "Title", "Asia/", "image_text", "site_datetime", "image_field",
+        "path_date_field", "time_zone", "config.json", "date pattern", "date regex"}
+    # The contract's own section is how the scripts read it: site.time_zone is no spelled key.
+    assert not literals["time_zone"].search("site.time_zone; const { time_zone: timeZone } = site; site.config_keys.time_zone")
 
 
 def skeleton(html: str) -> list[tuple]:
@@ -121,3 +160,16 @@ def test_published_articles_and_the_preview_share_the_header(site):
     assert len(skeleton(built)) >= len(preview) - 2  # only the update note (span, time) may be missing here
     config = json.loads(site.path("admin/config.json").read_text())
     assert config["site"]["preview"]["article_header"] == SITE["preview"]["article_header"]
+
+
+def test_the_page_preview_header_is_the_page_partial_rendered_with_slots():
+    header = SITE["preview"]["page_header"]
+    assert header == f"  <h1>{SLOT_MARKS[0]}title{SLOT_MARKS[1]}</h1>"
+    assert '{% include "partials/page_header.html" +%}' in (ROOT / "theme" / "templates" / "page.html").read_text()
+
+
+def test_published_pages_and_the_preview_share_the_header(site):
+    """A built page's title is the page partial's markup, where the preview shows it."""
+    soup = site.soup("tentang-kami/")
+    built = soup.find("article", class_="article").find(True)
+    assert str(built) == SITE["preview"]["page_header"].strip().replace(f"{SLOT_MARKS[0]}title{SLOT_MARKS[1]}", "Tentang Kami")

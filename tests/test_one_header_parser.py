@@ -7,7 +7,7 @@ from pelican.settings import read_settings
 
 from content_checks.source import read_source
 from plain_text_metadata.reader import PlainTextMarkdownReader
-from sitelib.errors import line_containing, metadata_line
+from sitelib.errors import file_line_containing, metadata_line
 from sitelib.metadata import line_break_characters, parse_document
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -73,7 +73,7 @@ def test_error_locations_read_the_header_with_the_one_parser(tmp_path):
     path.write_bytes("\ufeff----\r\nTitle: Judul\r\n...\r\nSlug: di-badan\r\n![foto]({static}/a.jpg)\r\n".encode())
     assert metadata_line(path, "title") == 2
     assert metadata_line(path, "Slug") is None
-    assert line_containing(path, "{static}/a.jpg") == 5
+    assert file_line_containing(path, "{static}/a.jpg") == 5
     assert metadata_line(tmp_path / "tidak-ada.md", "title") is None
 
 

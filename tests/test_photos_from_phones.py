@@ -143,7 +143,7 @@ def test_a_variant_cached_by_the_old_pipeline_is_never_reused(tmp_path):
 
 def test_a_truncated_photo_stops_the_build_with_the_file_named(tmp_path):
     from photos.decoding import UnreadablePhoto
-    from photos.handlers import PhotoResolver
+    from photos.resolver import PhotoResolver
     from sitelib.errors import ContentError
 
     images = tmp_path / "content" / "images"

@@ -64,6 +64,12 @@ def test_page_objects_are_made_after_the_articles_are_finalized():
     assert [c.reader for c in order_conflicts([page_reader, on_init])] == ["p"]
 
 
+def test_generators_are_made_before_any_content_is_read():
+    on_init = ("init", (Handler(signals.content_object_init, noop, provides=both("y")),))
+    page_setup = ("p", (Handler(signals.page_generator_init, noop, needs=("article.y",)),))
+    assert [c.reader for c in order_conflicts([on_init, page_setup])] == ["p"]
+
+
 def test_every_provider_of_a_name_runs_before_its_readers():
     early = ("early", (Handler(signals.content_object_init, noop, provides=("article.body",)),))
     rewriter = ("rewriter", (Handler(signals.article_generator_finalized, noop, provides=("article.body",)),))

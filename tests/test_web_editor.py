@@ -16,8 +16,11 @@ from content_checks.fields import known_fields
 from editorial.new_article import TEMPLATE, create_article
 from indonesian_dates.formatting import iso_datetime, long_date, time_text
 from office_tags.registry import load_registry
+from reading_aids.aids import reading_time_text
+from sitelib.article_files import header_date
 from sitelib.metadata import parse_document
 from web_editor.config import ARTICLE_PATH, editor_config
+from web_editor.contract import CONFIG_FILE
 
 REGISTRY = load_registry(ROOT / "data" / "offices.toml")
 SETTINGS = read_settings(str(ROOT / "pelicanconf.py"))
@@ -289,6 +292,33 @@ def test_now_is_the_wall_time_invoke_new_writes(tmp_path, instant):
     assert f"\nDate: {now}\n" in path.read_text() and path.name.startswith(now[:10])
 
 
+def test_the_editor_reads_dates_in_the_format_the_build_sends():
+    """wall-time.js reads dates as site.date_format (sitelib.article_files) says, with no pattern of its own."""
+    moments = [datetime(2024, 2, 29, 7, 5), datetime(2025, 1, 1, 0, 30)]
+    read = run_format(wallTimes=[header_date(m) for m in moments] + ["2024-02-29T07:05", "29-02-2024 07:05", ""])["wallTimes"]
+    assert read[:2] == [{"year": f"{m:%Y}", "month": f"{m:%m}", "day": f"{m:%d}", "hour": f"{m:%H}", "minute": f"{m:%M}"}
+                        for m in moments]
+    assert read[2] == read[0] and read[3:] == [None, None]  # ISO 8601's "T" for the space, as Pelican reads it
+    other = {**CONFIG, "site": {**CONFIG["site"], "date_format": "DD/MM/YYYY HH.mm"}}
+    assert run_format(config=other, wallTimes=["29/02/2024 07.05", header_date(moments[0])])["wallTimes"] == [read[0], None]
+
+
+def test_the_preview_counts_words_as_python_splits_them():
+    """Reading time from words split on Python's white space (reading_aids counts with str.split)."""
+    texts = ["kata " * 200, "kata " * 201, "\x1f".join(["kata"] * 201), "\ufeff".join(["kata"] * 201),
+             "\u00a0".join(["kata"] * 401), "", " \n\t "]
+    times = run_format(readingTimes=texts)["readingTimes"]
+    assert times == [reading_time_text(text) for text in texts]
+    assert times[2:4] == ["2 menit baca", "1 menit baca"]  # JavaScript's \s would give these the other way round
+
+
+def test_the_preview_reading_time_is_that_of_the_shown_text_not_the_markdown():
+    markdown = "- " + "\n- ".join(["kata"] * 150) + "\n\n## " + " ".join(["kata"] * 50)  # 200 words, 201 markers
+    shown = " ".join(["kata"] * 200)
+    [slots] = run_format(slots=[{"data": {"body": markdown}, "bodyText": shown}])["slots"]
+    assert slots["reading_time"] == reading_time_text(shown) == "1 menit baca"
+
+
 def test_dates_are_in_the_time_zone_of_the_settings():
     """The zone comes from Pelican's TIMEZONE through the configuration (the JavaScript names none)."""
     for field in ("Date", "Modified"):
@@ -311,8 +341,10 @@ def admin(site):
 def test_admin_is_published_from_our_own_output(site, admin):
     scripts = [script["src"] for script in admin.find_all("script")]
     assert scripts == [f"{PUBLISH_SITEURL}/admin/{name}" for name in ("manual-init.js", "decap-cms.js", "main.js")]
-    for name in ["manual-init.js", "decap-cms.js", "main.js", "pelican-format.js", "locale-id.js", "preview.js", "config.json"]:
+    for name in ["manual-init.js", "decap-cms.js", "main.js", "pelican-format.js", "locale-id.js", "preview.js", CONFIG_FILE]:
         assert (site.root / "admin" / name).is_file(), name
+    # main.js finds the configuration by the name the page carries, next to itself.
+    assert admin.body["data-config"] == CONFIG_FILE
     chunks = list((site.root / "admin").glob("*.decap-cms.js"))
     assert len(chunks) > 50  # the parts Decap loads on demand, served by us too
     for element in admin.find_all(src=True) + admin.find_all(href=True):

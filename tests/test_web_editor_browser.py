@@ -2,6 +2,7 @@
 
 import json
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -42,10 +43,30 @@ Image_alt: Calon jemaah berlatih tawaf di aula
 
 Wonosobo – Calon jemaah haji berlatih manasik di aula Kankemenag.
 """
+# An article whose reading time the preview must show as the site does: 200 words as the reader sees them
+# ("1 menit baca"), but more than 200 in its Markdown (list and heading marks), so counting the Markdown
+# instead of the shown text gives "2 menit baca".
+SAMPLE_TITLE = "Contoh Waktu Baca di Pratinjau"
+SAMPLE_SLUG = "contoh-waktu-baca-di-pratinjau"
+SAMPLE_BODY = (
+    "Wonosobo – " + " ".join(["Calon jemaah haji berlatih manasik bersama"] * 24) + " di aula.\n\n"
+    "## Jadwal manasik\n\n" + "".join(f"- Kegiatan {n} berjalan lancar sekali\n" for n in range(1, 11))
+)
 WIB = ZoneInfo("Asia/Jakarta")
 # Every editor page runs on a pinned clock: 00:30 WIB on New Year's Day is still
 # 31 December in UTC, so any date taken from the UTC clock shows.
 PINNED_NOW = datetime(2025, 1, 1, 0, 30, tzinfo=WIB)
+
+
+def write_sample(project: Path) -> Path:
+    """SAMPLE_TITLE: the seed's header with its own title, slug and date, and SAMPLE_BODY."""
+    header = (project / SEED).read_text(encoding="utf-8").split("\n\n", 1)[0].splitlines()
+    replaced = {"Title": SAMPLE_TITLE, "Slug": SAMPLE_SLUG, "Date": "2022-08-24 10:00"}
+    lines = [f"{line.split(':', 1)[0]}: {replaced[line.split(':', 1)[0]]}" if line.split(":", 1)[0] in replaced else line
+             for line in header]
+    sample = project / "content" / "articles" / "2022" / f"2022-08-24-{SAMPLE_SLUG}.md"
+    sample.write_text("\n".join(lines) + "\n\n" + SAMPLE_BODY, encoding="utf-8")
+    return sample
 
 
 def wait_for_port(port: int, seconds: float = 20) -> None:
@@ -65,6 +86,7 @@ def editor(tmp_path_factory):
     """A copy of the project, its preview built, the guarded local proxy on it (as `invoke editor`
     starts it) and the site served; yields (project, url)."""
     project = copy_project(tmp_path_factory.mktemp("editor") / "situs", ROOT / "content")
+    write_sample(project)
     proxy_port, site_port = free_port(), free_port()
     local_backend = f"http://127.0.0.1:{proxy_port}/api/v1"
     build = subprocess.run(
@@ -189,6 +211,35 @@ def test_preview_header_is_the_sites_partial_filled_from_the_form(page):
     page.get_by_label("Penulis/editor", exact=True).fill("uji/rf")
     expect(header.locator(".article-credit")).to_have_text("Penulis/editor: uji/rf")
     assert header.locator(".kicker a").get_attribute("href") is None  # no link out of the preview
+
+
+def test_the_preview_reading_time_is_the_sites(page, editor):
+    """The preview counts the words of the body as it shows them, as the site counts its page's: the built
+    page's figure, where counting the Markdown would give another."""
+    project, _ = editor
+    built = (project / "editor-output" / "2022" / "08" / SAMPLE_SLUG / "index.html").read_text(encoding="utf-8")
+    [site_figure] = re.findall(r'<span class="reading-time">([^<]*)</span>', built)
+    assert site_figure == "1 menit baca" and len(SAMPLE_BODY.split()) > 200  # the Markdown's words would be 2 minutes
+    page.get_by_text(SAMPLE_TITLE, exact=True).first.click()
+    preview = page.frame_locator("iframe").first
+    expect(preview.locator(".article-body h2")).to_have_text("Jadwal manasik")
+    expect(preview.locator("header.article-header .reading-time")).to_have_text(site_figure)
+    # The figure follows the body as it changes: 200 more words are two minutes.
+    body = page.locator("[data-slate-editor=true]")
+    body.click()
+    page.keyboard.press("Control+End")
+    page.keyboard.type(" " + " ".join(["tambah"] * 200))
+    expect(preview.locator("header.article-header .reading-time")).to_have_text("2 menit baca")
+
+
+def test_the_page_preview_header_is_the_sites_page_partial(page):
+    """partials/page_header.html as page.html shows it, inside the page's article, filled from the form."""
+    page.get_by_role("link", name="Halaman tetap").click()
+    page.get_by_role("link", name="Halaman baru").click()
+    page.get_by_label("Judul", exact=True).fill("Profil <i>Kantor</i>")
+    preview = page.frame_locator("iframe").first
+    expect(preview.locator("main.container > article.article h1")).to_have_text("Profil <i>Kantor</i>")
+    expect(preview.locator("article.article > .article-body")).to_have_count(1)
 
 
 def test_a_photo_needs_its_text_alternative(page, editor, tmp_path):

@@ -256,7 +256,22 @@ def test_category_mapping(tmp_path):
     assert mapping.choose([("pengumuman", "Pengumuman"), ("phu", "PHU")]) == ("Haji dan Umrah", ["Pengumuman"], [])
     assert mapping.choose([("agenda", "Agenda")]) == ("Agenda", [], ["Agenda"])
     assert mapping.choose([]) == ("Berita", [], [])
-    assert CategoryMap.load(ROOT / "data" / "wordpress_categories.toml").choose([("haji", "Haji")])[0] == "Haji dan Umrah"
+    site_map = CategoryMap.load(ROOT / "data" / "wordpress_categories.toml", "Berita")
+    assert site_map.choose([("haji", "Haji")])[0] == "Haji dan Umrah" and site_map.choose([])[0] == "Berita"
+
+
+def test_a_broken_category_map_is_refused_naming_the_file_and_key(tmp_path):
+    from sitelib.errors import SiteConfigError
+
+    for text, expected in (
+        ('default = "Berita"\n', "kolom 'default' tidak dikenal"),
+        ('[map]\n"phu" = 3\n', "kategori untuk 'phu' harus berupa teks"),
+        ('[map\n', "bukan TOML yang sah"),
+    ):
+        path = tmp_path / "kategori.toml"
+        path.write_text(text, encoding="utf-8")
+        with pytest.raises(SiteConfigError, match=expected):
+            CategoryMap.load(path, "Berita")
 
 
 def test_photo_urls_are_recognised_on_http_and_https(tmp_path):

@@ -5,16 +5,16 @@ import { readFileSync } from 'node:fs';
 import { parseDocument, pelicanFormat } from '../web_editor/src/pelican-format.js';
 import { siteDates } from '../web_editor/src/site-dates.js';
 import { pathDateData } from '../web_editor/src/file-path.js';
-import { wallTimeIn, wallTimeText } from '../web_editor/src/wall-time.js';
+import { readWallTime, wallTimeIn, wallTimeText } from '../web_editor/src/wall-time.js';
 import { slugMaker } from '../web_editor/src/slug.js';
-import { slotValues } from '../web_editor/src/preview.js';
+import { readingTime, slotValues } from '../web_editor/src/preview.js';
 
 const request = JSON.parse(readFileSync(0, 'utf8'));
-for (const key of ['files', 'edits', 'created', 'titles', 'dates', 'headers', 'pathDates', 'nows', 'slots']) request[key] ??= [];
+for (const key of ['files', 'edits', 'created', 'titles', 'dates', 'headers', 'pathDates', 'nows', 'slots', 'wallTimes', 'readingTimes']) request[key] ??= [];
 const { site, ...config } = request.config;
 const format = pelicanFormat(config, site);
 const slugify = slugMaker(site.slug);
-const dates = siteDates(site.dates, site.time_zone);
+const dates = siteDates(site);
 const dateFormat = config.collections.flatMap((collection) => collection.fields).find((field) => field.name === site.fields.date).format;
 const result = {
   fields: format.fields,
@@ -29,8 +29,11 @@ const result = {
     const { entries, body } = parseDocument(text);
     return { entries: entries.map(({ key, value }) => [key, value]), body };
   }),
-  pathDates: request.pathDates.map(({ date, timeZone, now }) => pathDateData(site.path_date.keys, date, timeZone, new Date(now * 1000))),
+  pathDates: request.pathDates.map(({ date, timeZone, now }) => pathDateData(site, date, timeZone, new Date(now * 1000))),
   nows: request.nows.map(({ timeZone, now }) => wallTimeText(wallTimeIn(timeZone, new Date(now * 1000)), dateFormat)),
-  slots: request.slots.map((data) => slotValues(site, data, (path) => `blob:${path}`)),
+  slots: request.slots.map(({ data, bodyText }) => slotValues(site, data, (path) => `blob:${path}`, bodyText)),
+  // Dates read in the configuration's date format; reading times of texts as the preview counts them.
+  wallTimes: request.wallTimes.map((text) => readWallTime(text, site.date_format)),
+  readingTimes: request.readingTimes.map((text) => readingTime(text, site.preview.reading_time)),
 };
 process.stdout.write(JSON.stringify(result));

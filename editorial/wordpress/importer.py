@@ -20,14 +20,16 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-import markdown
 from rich.progress import track
 
 from content_checks.addresses import Claim
 from content_checks.fields import known_fields
-from content_checks.source import MetaValue, SourceFile
+from content_checks.source import parse_source
 from office_tags.mentions import mentioned_offices
 from office_tags.registry import Registry
+from plain_text_metadata.reader import render_body
+from sitelib.article_files import article_path, header_date
+from sitelib.content_files import CONTENT_EXTENSION
 from sitelib.text import plain_text
 
 from .html_body import BodyReport, to_markdown
@@ -178,7 +180,7 @@ def metadata_text(values: dict[str, str], body: str) -> str:
 
 def minutes(moment: datetime) -> str:
     """2021-06-15 14:00:00 -> '2021-06-15 14:00', as our Date field has it."""
-    return f"{moment:%Y-%m-%d %H:%M}"
+    return header_date(moment)
 
 
 def checked_date(value: str, field_name: str) -> datetime | None:
@@ -310,7 +312,7 @@ class Importer:
             post.body, post.body_report = to_markdown(post.item.content, self.photos, post.title)
         except RecursionError:
             raise ItemRefused("isi terlalu bertingkat", "HTML bersarang terlalu dalam; salin isinya secara manual") from None
-        post.plain_body = plain_text(body_to_html(post.body))
+        post.plain_body = plain_text(render_body(post.body, self.settings))
 
     def _choose_slug(self, post: Post) -> None:
         """The slug WordPress gave, in our form (a taken one gets its -2, -3, … when the file is placed)."""
@@ -402,29 +404,20 @@ class Importer:
         path = self._target(post, slug)
         values = {**post.values, "Slug": slug}
         text = metadata_text(values, post.body)
-        source = SourceFile(str(path), text, _meta(values), post.body)
+        source = parse_source(str(path), text)  # read back as check and build will read the file
         return PlannedFile(post, path, text, slug, own_claims(source, post.kind, self.settings, self.now))
 
     def _target(self, post: Post, slug: str) -> Path:
         """The file for the post with this slug; ItemRefused when it would resolve outside its content folder."""
         if post.kind == "article":
             folder = self.content / self.settings["ARTICLE_PATHS"][0]
-            path = folder / f"{post.date:%Y}" / f"{post.date:%Y-%m-%d}-{slug}.md"
+            path = folder / article_path(post.date, slug)
         else:
             folder = self.content / self.settings["PAGE_PATHS"][0]
-            path = folder / f"{slug}.md"
+            path = folder / f"{slug}.{CONTENT_EXTENSION}"
         if not (resolves_inside(path, folder) and resolves_inside(path, self.content)):
             raise ItemRefused(f"berkas tujuan di luar folder {os.path.relpath(folder)}/", os.path.relpath(path))
         return path
-
-
-def _meta(values: dict[str, str]) -> dict[str, MetaValue]:
-    return {key.lower(): MetaValue(key, one_line(value), 0) for key, value in values.items() if value}
-
-
-def body_to_html(markdown_body: str) -> str:
-    """The body as Pelican will render it (for the text the offices and credit are found in)."""
-    return markdown.markdown(markdown_body, extensions=["markdown.extensions.extra"], output_format="html5")
 
 
 WRITE_FAILURES = {FileExistsError: "berkas dengan nama itu sudah ada", PermissionError: "tidak ada izin menulis"}

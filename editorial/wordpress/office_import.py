@@ -37,7 +37,7 @@ def import_office_export(export: str | Path, office: str, uploads: str | Path | 
         wordpress = read_export(Path(export))
     except WxrError as error:
         raise ImportRefused(f"Impor gagal, tidak ada berkas yang ditulis: {error}") from None
-    categories = CategoryMap.load(Path(project) / settings["WORDPRESS_CATEGORIES"])
+    categories = CategoryMap.load(Path(project) / settings["WORDPRESS_CATEGORIES"], settings["DEFAULT_CATEGORY"])
     plan = Importer(wordpress, found.code, uploads_folder, settings, registry, categories).plan()
     write(plan)
     return format_import_report(plan, found.code, Path(export).name, written=True) + "\n" + NEXT_STEPS

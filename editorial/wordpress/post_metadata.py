@@ -6,7 +6,6 @@ form, and an old address that cannot be a redirect is refused with the reason.
 """
 
 import re
-import tomllib
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -14,6 +13,8 @@ from urllib.parse import unquote, urlsplit
 
 
 from old_addresses.redirects import old_path_problem
+from sitelib.errors import SiteConfigError
+from sitelib.registry_file import Key, checked_entry, read_toml
 from sitelib.slugs import title_slug
 from sitelib.text import plain_text
 
@@ -117,9 +118,15 @@ class CategoryMap:
     mapping: dict[str, str]  # lowercase WordPress name or slug -> ours
 
     @classmethod
-    def load(cls, path: Path) -> "CategoryMap":
-        data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
-        return cls(data["default"], {key.lower(): value for key, value in data.get("map", {}).items()})
+    def load(cls, path: Path, default: str) -> "CategoryMap":
+        """The `[map]` of data/wordpress_categories.toml (checked as every registry is); posts without
+        a category get `default` (the site's DEFAULT_CATEGORY)."""
+        entry = checked_entry(read_toml(path), (Key("map", dict, required=False),), str(path))
+        mapping = entry.get("map", {})
+        for name, ours in mapping.items():
+            if not isinstance(ours, str) or not ours.strip():
+                raise SiteConfigError(f"{path}, [map]: kategori untuk '{name}' harus berupa teks yang terisi.")
+        return cls(default, {name.lower(): ours.strip() for name, ours in mapping.items()})
 
     def choose(self, categories: list[tuple[str, str]]) -> tuple[str, list[str], list[str]]:
         """(our category, WordPress categories that become tags, unmapped names) for (slug, name) pairs."""

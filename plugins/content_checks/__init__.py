@@ -25,5 +25,5 @@ HANDLERS = (
 
 
 def register():
-    messages.install()
+    messages.install_messages()
     connect(HANDLERS)

@@ -20,7 +20,7 @@ class WithoutTraceback(logging.Filter):
         return True
 
 
-def install() -> None:
+def install_messages() -> None:
     """Attach the filter once to the logger that reports the exception (`pelican`)."""
     logger = logging.getLogger("pelican")
     if not any(isinstance(existing, WithoutTraceback) for existing in logger.filters):

@@ -15,7 +15,7 @@ from . import handlers
 
 HANDLERS = (
     Handler(
-        signals.all_generators_finalized, handlers.add_all,
+        signals.all_generators_finalized, handlers.add_identity_to_all,
         provides=(*both("plain_title"), *both("plain_summary"), *both("canonical_url"), "article.share_image"),
         needs=("article.featured_photo", "article.date_text", "article.offices", *both("body")),
     ),

@@ -11,7 +11,7 @@ from .identity import CARD_FOLDER, add_identity, card_text
 from .write import write_card
 
 
-def add_all(generators) -> None:
+def add_identity_to_all(generators) -> None:
     """Identity of every article and page; share images (a photo or a drawn card) for articles."""
     for generator, items in content_by_generator(generators):
         with_card = isinstance(generator, ArticlesGenerator) and generator.settings.get("SHARE_CARD_IMAGES", True)

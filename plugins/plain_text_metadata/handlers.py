@@ -12,4 +12,4 @@ def discard_stale_cache(pelican) -> None:
 
 def install_reader(readers) -> None:
     """Read Markdown with our reader (the `readers_init` signal)."""
-    reader.install(readers)
+    reader.use_plain_text_reader(readers)

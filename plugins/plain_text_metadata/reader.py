@@ -59,7 +59,7 @@ class PlainTextMarkdownReader(MarkdownReader):
         return super().process_metadata(name, value)
 
 
-def install(readers) -> None:
+def use_plain_text_reader(readers) -> None:
     """Read Markdown with our reader (the `readers_init` signal)."""
     for extension, reader_class in list(readers.reader_classes.items()):
         if reader_class is MarkdownReader:

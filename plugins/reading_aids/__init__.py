@@ -8,7 +8,7 @@ from . import handlers
 
 HANDLERS = (
     Handler(
-        signals.article_generator_finalized, handlers.add_all,
+        signals.article_generator_finalized, handlers.add_reading_aids,
         provides=("article.reading_time", "article.newer_article", "article.older_article"),
         needs=("article.body",),
     ),

@@ -14,7 +14,7 @@ from . import handlers
 HANDLERS = (
     Handler(signals.initialized, handlers.check_settings),
     Handler(
-        signals.all_generators_finalized, handlers.add_all,
+        signals.all_generators_finalized, handlers.add_share_buttons,
         provides=both("share_buttons"),
         needs=(*both("plain_title"), *both("plain_summary"), *both("canonical_url")),
     ),

@@ -15,7 +15,7 @@ def check_settings(pelican) -> None:
     selected_networks(pelican.settings)
 
 
-def add_all(generators) -> None:
+def add_share_buttons(generators) -> None:
     """The share bar's links on every article and page."""
     for generator, items in content_by_generator(generators):
         chosen = selected_networks(generator.settings)

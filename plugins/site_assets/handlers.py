@@ -1,8 +1,7 @@
 """Signal receivers of the assets plugin: the `asset_url` template function and writing the files."""
 
-from sitelib.output import output_file
-
 from .manifest import load_manifest, theme_static_dir
+from .write import write_asset_files
 
 
 def add_template_function(generator) -> None:
@@ -14,8 +13,6 @@ def add_template_function(generator) -> None:
 
 
 def write_assets(pelican) -> None:
-    folder = pelican.settings["THEME_STATIC_DIR"]
-    for asset in load_manifest(theme_static_dir(pelican.settings)).values():
-        target = output_file(pelican.output_path, f"{folder}/{asset.published}")
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(asset.data)
+    """Once the site is written: the theme's files under their fingerprinted names."""
+    assets = load_manifest(theme_static_dir(pelican.settings)).values()
+    write_asset_files(pelican.output_path, pelican.settings["THEME_STATIC_DIR"], assets)

@@ -15,7 +15,7 @@ from . import handlers
 
 HANDLERS = (
     Handler(
-        signals.all_generators_finalized, handlers.add_all,
+        signals.all_generators_finalized, handlers.add_json_ld,
         provides=("article.json_ld", "context.site_json_ld"),
         needs=(
             "article.plain_title", "article.plain_summary", "article.canonical_url", "article.share_image",

@@ -1,4 +1,4 @@
-"""JSON-LD on articles and the home page, and the news sitemap, from Pelican's objects."""
+"""Signal receivers of the structured data plugin: JSON-LD on articles and the home page, the news sitemap."""
 
 from datetime import datetime
 from zoneinfo import ZoneInfo
@@ -7,10 +7,9 @@ from pelican.generators import ArticlesGenerator
 
 from site_assets.manifest import asset_path
 from sitelib.content import all_articles
-from sitelib.output import output_file
-from sitelib.site_folders import NEWS_SITEMAP
 
 from . import jsonld, news_sitemap
+from .write import write_news_sitemap_file
 
 LOGO = "images/logo.png"
 
@@ -46,7 +45,7 @@ def article_data(article, settings, publisher_data: dict) -> list[str]:
     return [jsonld.script_json(news), jsonld.script_json(trail)]
 
 
-def add_all(generators) -> None:
+def add_json_ld(generators) -> None:
     for generator in generators:
         if isinstance(generator, ArticlesGenerator):
             publisher_data = publisher(generator.settings)
@@ -61,5 +60,4 @@ def write_news_sitemap(generator, writer) -> None:
         (article.canonical_url, article.plain_title, article.date_iso)
         for article in news_sitemap.recent(generator.articles, now)
     ]
-    xml = news_sitemap.news_sitemap(entries, generator.settings["SITENAME"])
-    output_file(generator.output_path, NEWS_SITEMAP).write_text(xml, encoding="utf-8")
+    write_news_sitemap_file(generator.output_path, news_sitemap.news_sitemap(entries, generator.settings["SITENAME"]))

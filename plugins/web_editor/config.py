@@ -11,21 +11,23 @@ from pathlib import Path
 
 from content_checks.fields import Field, known_fields
 from office_tags.registry import Registry
+from sitelib.article_files import EDITOR_DATE_FORMAT
 from sitelib.content_files import CONTENT_EXTENSION
 from sitelib.slugs import SLUG_PATTERN
 
-from .contract import BODY, COLLECTIONS, FIELDS, FORMAT_NAME, ORIGINAL_TEXT, PATH_DATE_FIELD, PATH_DATE_KEYS, site_contract
+from .contract import (
+    ARTICLE_PATH, BODY, COLLECTIONS, CONFIG_KEYS, FIELDS, FORMAT_NAME, ORIGINAL_TEXT, PATH_DATE_FIELD, WIDGETS, site_contract,
+)
 from .preview_header import preview_contract
 
 ARTICLES_COLLECTION = COLLECTIONS["articles"]
 PAGES_COLLECTION = COLLECTIONS["pages"]
-# Where new files go: content/articles/YYYY/YYYY-MM-DD-slug.md, as `invoke new` names them,
-# with the date of the article's own Date (WIB wall time). Decap's {{year}}… would be the UTC
-# clock's, so web_editor/src/file-path.js fills these from PATH_DATE_FIELD before a new entry is saved.
-# {{slug}} is the entry's Slug field, which the editor fills from the title with Pelican's rules.
-ARTICLE_PATH = "{{%s}}/{{%s}}-{{%s}}-{{%s}}-{{slug}}" % (
-    PATH_DATE_KEYS["year"], PATH_DATE_KEYS["year"], PATH_DATE_KEYS["month"], PATH_DATE_KEYS["day"])
-DATE_FORMAT = "YYYY-MM-DD HH:mm"  # as editors write Date:, read as WIB
+# New files go to content/articles/YYYY/YYYY-MM-DD-slug.md, as `invoke new` names them
+# (sitelib.article_files), with the date of the article's own Date (WIB wall time). Decap's {{year}}…
+# would be the UTC clock's, so web_editor/src/file-path.js fills the keys of ARTICLE_PATH from
+# PATH_DATE_FIELD before a new entry is saved. {{slug}} is the entry's Slug field, which the editor
+# fills from the title with Pelican's rules.
+DATE_FORMAT = EDITOR_DATE_FORMAT  # as the header writes Date:, read as WIB
 STATUS_OPTIONS = [
     {"label": "Draf (belum terbit)", "value": "draft"},
     {"label": "Terbit", "value": "published"},
@@ -64,22 +66,22 @@ def office_options(registry: Registry, with_regions: bool) -> list[dict]:
 def form_field(field: Field, kind: str, registry: Registry, categories: list[str], content: str, time_zone: str) -> dict:
     """One Decap field (its `name` is the metadata key exactly as files write it).
 
-    Dates are WIB wall time: `site_datetime` (web_editor/src/site-datetime-widget.js) is Decap's
-    control with "now" in `time_zone` (Pelican's TIMEZONE) whatever the browser's zone."""
+    Dates are WIB wall time: WIDGETS["datetime"] (web_editor/src/site-datetime-widget.js) is Decap's
+    control with "now" in the field's time zone (Pelican's TIMEZONE) whatever the browser's zone."""
     entry = {"label": field.label, "name": field.name, "hint": field.form_hint, "required": kind in field.required}
     controls = {
         "text": {"widget": "string"},
         "long_text": {"widget": "text"},
         "slug": {"widget": "string", "pattern": [f"^({SLUG_PATTERN})?$", "Huruf kecil, angka dan tanda minus saja."]},
-        "date": {"widget": "site_datetime", "format": DATE_FORMAT, "date_format": "DD-MM-YYYY", "time_format": "HH:mm",
-                 "picker_utc": False, "time_zone": time_zone},
+        "date": {"widget": WIDGETS["datetime"], "format": DATE_FORMAT, "date_format": "DD-MM-YYYY", "time_format": "HH:mm",
+                 "picker_utc": False, CONFIG_KEYS["time_zone"]: time_zone},
         "list": {"widget": "list"},
         "category": {"widget": "select", "options": categories},
         "office": {"widget": "select", "options": office_options(registry, with_regions=False)},
         "offices": {"widget": "select", "multiple": True, "min": 1, "options": office_options(registry, with_regions=True)},
         "status": {"widget": "select", "options": STATUS_OPTIONS},
         "image": {"widget": "image", "choose_url": False, **photo_folders(content)},
-        "image_text": {"widget": "image_text", "image_field": FIELDS["image"]},
+        "image_text": {"widget": WIDGETS["image_text"], CONFIG_KEYS["image_field"]: FIELDS["image"]},
     }
     entry.update(controls[field.input])
     if field.name == FIELDS["date"]:
@@ -143,7 +145,7 @@ def editor_config(settings, registry: Registry, categories: list[str]) -> dict:
         "collections": [
             {**common, "name": ARTICLES_COLLECTION, "label": "Berita", "label_singular": "Berita",
              "description": "Berita kantor Anda. Simpan sebagai draf, ajukan untuk ditinjau, lalu editor menerbitkannya.",
-             "folder": folders["articles"], "path": ARTICLE_PATH, "path_date_field": PATH_DATE_FIELD,
+             "folder": folders["articles"], "path": ARTICLE_PATH, CONFIG_KEYS["path_date_field"]: PATH_DATE_FIELD,
              "sortable_fields": [date, title], "view_filters": [
                  {"label": "Draf", "field": status, "pattern": "draft"},
              ],

@@ -2,8 +2,9 @@
 
 The build writes `site_contract(settings)` into admin/config.json as its
 `site` section; web_editor/src/ reads collection names, the format name,
-field names, slug rules, the time zone, the date text and the preview's
-article header from there and spells none of them (a test greps the
+field names, widget names, our own configuration keys, slug rules, the
+time zone, the header's date format, the date text and the preview's
+article and page headers from there and spells none of them (a test greps the
 scripts). main.js takes the section out before Decap sees the configuration.
 """
 
@@ -11,11 +12,21 @@ from babel.dates import tokenize_pattern
 
 from content_checks.fields import known_fields
 from indonesian_dates.formatting import DAY_NAMES, LONG_DATE_PATTERN, MONTH_NAMES, TIME_PATTERN, zone_label
+from sitelib.article_files import EDITOR_DATE_FORMAT, article_path_template
 from sitelib.content_files import CONTENT_EXTENSION
 from sitelib.errors import SiteConfigError
 from sitelib.slugs import editor_slug_rules
 
 FORMAT_NAME = "pelican-md"  # our file format (web_editor/src/pelican-format.js), as collections name it
+# The configuration's file in /admin/. The scripts cannot read its name from the configuration itself:
+# write.py renders it into the page (admin.html's data-config), where main.js finds it.
+CONFIG_FILE = "config.json"
+# Our own widgets, by their role: the photo's text alternative (web_editor/src/image-text-widget.js) and
+# the date control with "now" in the site's zone (site-datetime-widget.js).
+WIDGETS = {"image_text": "image_text", "datetime": "site_datetime"}
+# Keys of our own in Decap's configuration, which the scripts read there: a collection's field whose date
+# names new files, a date field's time zone, the photo field a text alternative belongs to.
+CONFIG_KEYS = {"path_date_field": "path_date_field", "time_zone": "time_zone", "image_field": "image_field"}
 COLLECTIONS = {"articles": "berita", "pages": "halaman"}
 # The metadata fields the scripts act on, by their role (names as data/metadata_fields.toml spells them).
 FIELDS = {
@@ -29,6 +40,8 @@ BODY, ORIGINAL_TEXT = "body", "original_text"
 # editor fills from PATH_DATE_FIELD before saving (web_editor/src/file-path.js).
 PATH_DATE_KEYS = {"year": "date_year", "month": "date_month", "day": "date_day"}
 PATH_DATE_FIELD = FIELDS["date"]
+# Where a new article's file goes, as sitelib.article_files names it, with the keys above.
+ARTICLE_PATH = article_path_template(PATH_DATE_KEYS)
 
 # CLDR pattern letters (babel.dates.tokenize_pattern's (letter, count)) the editor's date text writes.
 DATE_PARTS = {
@@ -72,7 +85,7 @@ def date_text(time_zone: str) -> dict:
 
 
 def site_contract(settings, preview: dict) -> dict:
-    """The `site` section of admin/config.json; `preview` is the article header (preview_header.py)."""
+    """The `site` section of the configuration (CONFIG_FILE); `preview` is the headers (preview_header.py)."""
     field_names()
     return {
         "format": {"name": FORMAT_NAME, "extension": CONTENT_EXTENSION},
@@ -80,7 +93,10 @@ def site_contract(settings, preview: dict) -> dict:
         "fields": dict(FIELDS),
         "body": BODY,
         "original_text": ORIGINAL_TEXT,
+        "widgets": dict(WIDGETS),
+        "config_keys": dict(CONFIG_KEYS),
         "path_date": {"field": PATH_DATE_FIELD, "keys": dict(PATH_DATE_KEYS)},
+        "date_format": EDITOR_DATE_FORMAT,  # how the header writes a date (sitelib.article_files)
         "time_zone": settings["TIMEZONE"],
         "dates": date_text(settings["TIMEZONE"]),
         "slug": editor_slug_rules(settings),

@@ -1,7 +1,8 @@
-"""The preview pane's article header, rendered from the site's own templates once per build.
+"""The preview pane's article and page headers, rendered from the site's own templates once per build.
 
-The header partial and the featured photo partial that article.html shows
-are rendered with a stand-in article whose every value is a slot: a name
+The header partial and the featured photo partial that article.html shows,
+and the header partial that page.html shows, are rendered with a stand-in
+article (page) whose every value is a slot: a name
 between SLOT_MARKS. web_editor/src/preview-header.js puts the form's values
 into the slots; where a slot stays empty, the attribute holding it goes, and
 so does the outermost element holding nothing but empty slots (the credit
@@ -16,10 +17,12 @@ from types import SimpleNamespace
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from reading_aids.aids import READING_TIME_TEXT, WORDS_PER_MINUTE
+from sitelib.slug_tables import python_whitespace
 
 from .contract import BODY, FIELDS
 
 PARTIALS = ("partials/article_header.html", "partials/featured_photo.html")
+PAGE_PARTIALS = ("partials/page_header.html",)
 SLOT_MARKS = ("\ue000", "\ue001")  # private-use characters: no title or template has them
 # What fills each slot: a field's value `shown` as text, a date, a time, an ISO date, a photo's
 # address or a reading time; `with` another field, only when that one is filled too.
@@ -40,8 +43,9 @@ SLOTS = {
     # published variants and their size (the preview shows the uploaded file as it is).
     "category_url": {}, "canonical_url": {}, "image_srcset": {}, "image_width": {}, "image_height": {},
 }
-# The reading time as plugins/reading_aids writes it ("3 menit baca"), counted from the body's words.
-READING_TIME = {"words_per_minute": WORDS_PER_MINUTE, "text": READING_TIME_TEXT}
+# The reading time as plugins/reading_aids writes it ("3 menit baca"): the words of the body's text as
+# the reader sees it, split on Python's white space (str.split), as the plugin counts the rendered HTML's.
+READING_TIME = {"words_per_minute": WORDS_PER_MINUTE, "text": READING_TIME_TEXT, "whitespace": python_whitespace()}
 
 
 def slot(name: str) -> str:
@@ -87,14 +91,27 @@ def template_environment(settings) -> Environment:
     return environment
 
 
-def article_header(settings) -> str:
+def stand_in_page() -> SimpleNamespace:
+    """A page with a slot for every value its header shows."""
+    return SimpleNamespace(plain_title=slot("title"))
+
+
+def rendered(settings, partials: tuple[str, ...], **context) -> str:
     """The partials rendered with slots (SITEURL empty: addresses in the preview come from the form)."""
     environment = template_environment(settings)
-    context = {**settings, "SITEURL": "", "article": stand_in_article()}
-    return "\n".join(environment.get_template(name).render(context) for name in PARTIALS)
+    context = {**settings, "SITEURL": "", **context}
+    return "\n".join(environment.get_template(name).render(context) for name in partials)
+
+
+def article_header(settings) -> str:
+    return rendered(settings, PARTIALS, article=stand_in_article())
+
+
+def page_header(settings) -> str:
+    return rendered(settings, PAGE_PARTIALS, page=stand_in_page())
 
 
 def preview_contract(settings) -> dict:
     """The `preview` part of the configuration's `site` section."""
-    return {"article_header": article_header(settings), "slot_marks": list(SLOT_MARKS), "slots": SLOTS,
-            "reading_time": READING_TIME}
+    return {"article_header": article_header(settings), "page_header": page_header(settings),
+            "slot_marks": list(SLOT_MARKS), "slots": SLOTS, "reading_time": READING_TIME}

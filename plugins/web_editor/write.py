@@ -13,6 +13,7 @@ from sitelib.output import output_file
 from sitelib.site_folders import WEB_EDITOR_FOLDER
 
 from .config import editor_config
+from .contract import CONFIG_FILE
 
 ROOT = Path(__file__).resolve().parents[2]
 EDITOR_FOLDER = ROOT / "web_editor"
@@ -59,10 +60,11 @@ def write_admin(settings, categories: list[str], stylesheet_url: str, favicon_ur
     for source in bundle_files(bundle_folder()) + sorted(OUR_SCRIPTS.glob("*.js")):
         shutil.copyfile(source, output_file(output_path, f"{OUTPUT_FOLDER}/{source.name}"))
     config = editor_config(settings, registry_for(settings), categories)
-    output_file(output_path, f"{OUTPUT_FOLDER}/config.json").write_text(json.dumps(config, ensure_ascii=False, indent=1), encoding="utf-8")
+    output_file(output_path, f"{OUTPUT_FOLDER}/{CONFIG_FILE}").write_text(json.dumps(config, ensure_ascii=False, indent=1), encoding="utf-8")
     page = Template(PAGE_TEMPLATE.read_text(encoding="utf-8")).substitute(
         csp=content_security_policy(settings), site_name=settings["SITENAME"],
         stylesheet=stylesheet_url, favicon=favicon_url, site_url=settings["ABSOLUTE_SITEURL"], base=base_url,
+        config=CONFIG_FILE,  # main.js reads the configuration's name here (it cannot come from the configuration)
     )
     output_file(output_path, f"{OUTPUT_FOLDER}/index.html").write_text(page, encoding="utf-8")
     return target

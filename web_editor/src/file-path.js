@@ -13,7 +13,8 @@
 //   browser's zone anyway);
 // - a preSave listener runs before the path is made, and any other
 //   {{name}} in the template is read from the entry's data.
-// So before a new entry of a collection with `path_date_field` is saved, this
+// So before a new entry of a collection naming its path date field (under our
+// own key site.config_keys.path_date_field) is saved, this
 // puts the date parts of that field into the data under the keys the
 // collection's `path` names (site.path_date.keys, from the build). Our file
 // format writes only the form's fields, so these never reach the file.
@@ -23,20 +24,23 @@
 // (slug.js), so the file name and its Slug line are the slug the site uses.
 import { readWallTime, wallTimeIn } from './wall-time.js';
 
-/** The data the `path` template reads (`keys`: {year, month, day} to the template's names). */
-export function pathDateData(keys, dateText, timeZone, now = new Date()) {
-  const time = readWallTime(dateText) || wallTimeIn(timeZone, now);
+/** The data the `path` template reads (site.path_date.keys: {year, month, day} to the template's names),
+ * from a date written as site.date_format says, or today in `timeZone` without one. */
+export function pathDateData(site, dateText, timeZone, now = new Date()) {
+  const keys = site.path_date.keys;
+  const time = readWallTime(dateText, site.date_format) || wallTimeIn(timeZone, now);
   return { [keys.year]: time.year, [keys.month]: time.month, [keys.day]: time.day };
 }
 
 /** Decap's preSave listener: a new entry's Slug (from its title when empty) and, for the collections
- * of `config` that name a `path_date_field`, the date parts of its path. */
+ * of `config` that name a path date field, the date parts of its path. */
 export function newFileListener(config, site, slugify) {
   const dated = new Map();
   for (const collection of config.collections) {
-    if (!collection.path_date_field) continue;
-    const field = collection.fields.find((candidate) => candidate.name === collection.path_date_field);
-    dated.set(collection.name, { name: collection.path_date_field, timeZone: field.time_zone });
+    const name = collection[site.config_keys.path_date_field];
+    if (!name) continue;
+    const field = collection.fields.find((candidate) => candidate.name === name);
+    dated.set(collection.name, { name, timeZone: field[site.config_keys.time_zone] });
   }
   const { slug, title } = site.fields;
   return {
@@ -46,7 +50,7 @@ export function newFileListener(config, site, slugify) {
       let data = entry.get('data');
       if (!data.get(slug)) data = data.set(slug, slugify(data.get(title)));
       const dateField = dated.get(entry.get('collection'));
-      if (dateField) data = data.merge(pathDateData(site.path_date.keys, data.get(dateField.name), dateField.timeZone));
+      if (dateField) data = data.merge(pathDateData(site, data.get(dateField.name), dateField.timeZone));
       return data;
     },
   };

@@ -27,7 +27,7 @@ export default {
     app: {
       errorHeader: 'Konfigurasi editor gagal dimuat',
       configErrors: 'Kesalahan konfigurasi',
-      checkConfigYml: 'Periksa konfigurasi editor (admin/config.json).',
+      checkConfigYml: 'Periksa konfigurasi editor yang dibuat saat build situs.',
       loadingConfig: 'Memuat konfigurasi...',
       waitingBackend: 'Menunggu penyimpanan...',
     },

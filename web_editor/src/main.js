@@ -1,9 +1,10 @@
 // Starts Decap CMS with the configuration the build made from our data
-// files (config.json), our file format, the Indonesian interface, dates in
-// the site's time zone, files named by their Date and Slug and the site's look
-// in the preview. Every name shared with Python comes from the
-// configuration's `site` section (plugins/web_editor/contract.py), which is
-// ours, not Decap's: it is taken out before Decap reads the rest.
+// files, our file format, the Indonesian interface, dates in the site's time
+// zone, files named by their Date and Slug and the site's look in the
+// preview. Every name shared with Python comes from the configuration's
+// `site` section (plugins/web_editor/contract.py), which is ours, not
+// Decap's: it is taken out before Decap reads the rest. The configuration's
+// own file name comes from the page (data-config, written by the build).
 import idLocale from './locale-id.js';
 import { pelicanFormat } from './pelican-format.js';
 import { articlePreview, pagePreview } from './preview.js';
@@ -14,16 +15,17 @@ import { slugMaker } from './slug.js';
 
 async function start() {
   const CMS = window.CMS;
-  const { site, ...config } = await (await fetch(new URL('config.json', import.meta.url), { cache: 'no-cache' })).json();
+  const configUrl = new URL(document.body.dataset.config, import.meta.url);
+  const { site, ...config } = await (await fetch(configUrl, { cache: 'no-cache' })).json();
   const format = pelicanFormat(config, site);
   CMS.registerCustomFormat(site.format.name, site.format.extension, {
     fromFile: (text) => format.fromFile(text),
     toFile: (data) => format.toFile(data && data.toJS ? data.toJS() : data),
   });
   CMS.registerLocale(config.locale, idLocale);
-  CMS.registerWidget('image_text', imageTextControl());
-  const siteDateTime = siteDateTimeWidget(CMS);
-  CMS.registerWidget('site_datetime', siteDateTime.control, siteDateTime.preview, siteDateTime.schema);
+  CMS.registerWidget(site.widgets.image_text, imageTextControl(site));
+  const siteDateTime = siteDateTimeWidget(CMS, site);
+  CMS.registerWidget(site.widgets.datetime, siteDateTime.control, siteDateTime.preview, siteDateTime.schema);
   CMS.registerEventListener(newFileListener(config, site, slugMaker(site.slug)));
   CMS.registerPreviewStyle(document.body.dataset.stylesheet);
   CMS.registerPreviewTemplate(site.collections.articles, articlePreview(site));

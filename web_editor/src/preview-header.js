@@ -1,5 +1,5 @@
-// The article header of the preview pane: the site's own partials, which the
-// build renders with a slot for every value (site.preview, from
+// The article and page headers of the preview pane: the site's own partials,
+// which the build renders with a slot for every value (site.preview, from
 // plugins/web_editor/preview_header.py). Each slot takes its value; an
 // attribute whose slots are all empty goes, and so does the outermost element
 // holding nothing but empty slots (the credit without an author, the photo
@@ -33,11 +33,11 @@ function slotsWithin(element, marks) {
   return names;
 }
 
-/** The header's nodes (a DocumentFragment of `doc`) with `values` ({slot: text}) in their slots. */
-export function headerNodes(doc, preview, values) {
-  const marks = preview.slot_marks;
+/** A header's nodes (a DocumentFragment of `doc`) from its rendered partials (`html`, with slots between
+ * `marks`) with `values` ({slot: text}) in their slots. */
+export function headerNodes(doc, html, marks, values) {
   const template = doc.createElement('template');
-  template.innerHTML = preview.article_header;
+  template.innerHTML = html;
   const root = template.content;
   const empty = (element) => slotsWithin(element, marks).every((name) => !values[name]);
   const holders = [...root.querySelectorAll('*')].filter((element) => {

@@ -1,8 +1,8 @@
 // Dates as the site writes them ("Selasa, 23 Agustus 2022", "15.00 WIB" and
 // the ISO date of <time datetime>), with the patterns and names the build
 // writes into the configuration (site.dates, from plugins/indonesian_dates),
-// from the header's "2022-08-23 15:00": wall time in the site's zone, read as
-// written (only the ISO date's offset needs the zone).
+// from the header's date (written as site.date_format says): wall time in the
+// site's zone, read as written (only the ISO date's offset needs the zone).
 import { readWallTime } from './wall-time.js';
 
 function dateParts(time, dates) {
@@ -31,10 +31,12 @@ function offsetMinutes(offset) {
   return sign * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(4, 6)));
 }
 
-/** The site's date texts of a header date: date(value), time(value), iso(value); '' for no date. */
-export function siteDates(dates, timeZone) {
+/** The site's date texts of a header date: date(value), time(value), iso(value); '' for no date.
+ * `site` is the configuration's section: its dates, time_zone and date_format. */
+export function siteDates(site) {
+  const { dates, time_zone: timeZone, date_format: format } = site;
   const read = (value, write) => {
-    const time = readWallTime(value);
+    const time = readWallTime(value, format);
     return time ? write(time) : '';
   };
   return {

@@ -8,20 +8,7 @@
 // 4. SLUG_REGEX_SUBSTITUTIONS, translated from Python by the build;
 // 5. lower case (unless SLUGIFY_PRESERVE_CASE), white space stripped.
 // tests/test_editor_contract_slugs.py compares it with Pelican's on one table.
-
-function escapeClass(text) {
-  return text.replace(/[\\\]^-]/g, '\\$&');
-}
-
-/** Python's str.split() joined by single spaces, and str.strip(), for `whitespace` (Python's white space). */
-function spaceRules(whitespace) {
-  const run = new RegExp(`[${escapeClass(whitespace)}]+`, 'gu');
-  const edges = new RegExp(`^[${escapeClass(whitespace)}]+|[${escapeClass(whitespace)}]+$`, 'gu');
-  return {
-    fold: (text) => text.replace(edges, '').replace(run, ' '),
-    strip: (text) => text.replace(edges, ''),
-  };
-}
+import { spaceRules } from './python-space.js';
 
 /** MarkupSafe's striptags before unescaping: each "<…>" and "<!--…-->" removed, up to an unclosed one. */
 function stripTags(text) {

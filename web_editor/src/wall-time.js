@@ -1,15 +1,35 @@
-// Wall time: dates as our headers write them ("2022-08-23 15:00"), in the
+// Wall time: dates as our headers write them, in the format the build sends
+// (site.date_format, from sitelib/article_files.py, in dayjs tokens), in the
 // site's time zone (Pelican's TIMEZONE, WIB), whatever zone the browser is in.
 // A date text is read as it is written, with no time-zone arithmetic; only
 // "now" needs the zone, which comes from the generated configuration.
-const WALL_TIME = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})/;
+const TOKENS = { YYYY: 'year', MM: 'month', DD: 'day', HH: 'hour', mm: 'minute' };
+const TOKEN = new RegExp(Object.keys(TOKENS).join('|'), 'g');
 
-/** {year, month, day, hour, minute} (zero-padded texts) of "YYYY-MM-DD HH:mm", or null. */
-export function readWallTime(text) {
-  const match = WALL_TIME.exec(String(text || ''));
+/** The reader of dates written in `format`: a token's digits; a space also as ISO 8601's "T". */
+function wallTimePattern(format) {
+  const names = [];
+  let source = '^';
+  let position = 0;
+  const literal = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '[ T]');
+  for (const match of format.matchAll(TOKEN)) {
+    source += `${literal(format.slice(position, match.index))}(\\d{${match[0].length}})`;
+    names.push(TOKENS[match[0]]);
+    position = match.index + match[0].length;
+  }
+  source += literal(format.slice(position));
+  return { pattern: new RegExp(source), names };
+}
+
+const readers = new Map();
+
+/** {year, month, day, hour, minute} (zero-padded texts) of a date written in `format`, or null. */
+export function readWallTime(text, format) {
+  if (!readers.has(format)) readers.set(format, wallTimePattern(format));
+  const { pattern, names } = readers.get(format);
+  const match = pattern.exec(String(text || ''));
   if (!match) return null;
-  const [year, month, day, hour, minute] = match.slice(1);
-  return { year, month, day, hour, minute };
+  return Object.fromEntries(names.map((name, index) => [name, match[index + 1]]));
 }
 
 /** The wall time in `timeZone` (an IANA name, from the configuration) at `instant`. */
@@ -23,6 +43,5 @@ export function wallTimeIn(timeZone, instant = new Date()) {
 
 /** A wall time in a dayjs-style pattern of YYYY, MM, DD, HH and mm (a date field's `format`). */
 export function wallTimeText(time, pattern) {
-  const values = { YYYY: time.year, MM: time.month, DD: time.day, HH: time.hour, mm: time.minute };
-  return pattern.replace(/YYYY|MM|DD|HH|mm/g, (token) => values[token]);
+  return pattern.replace(TOKEN, (token) => time[TOKENS[token]]);
 }
