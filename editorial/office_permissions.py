@@ -116,6 +116,10 @@ def photo_references(source: SourceFile, item_path: str, content_root: str, sett
     }
 
 
+# What Markdown and HTML decode inside a reference: entities and backslash escapes.
+DECODED_BY_THE_BUILD = ("&", "\\")
+
+
 class Review:
     """The needs of one pull request, read from the repository at `base` and `head`."""
 
@@ -163,7 +167,11 @@ class Review:
         """The offices of the base branch's articles that use this file; an admin for a page that does."""
         needs = []
         name = PurePosixPath(version.path).name
-        names = list(dict.fromkeys([name, name.replace(" ", "%20")]))  # as Pelican reads {static} links
+        # Candidates: every text that names the file as typed ("%20" for a space, as Pelican reads
+        # {static} links), and every text with an entity or a backslash escape, which Markdown and
+        # HTML decode before the build reads the reference ("&#102;oto.jpg", "a\_b.jpg"). Each
+        # candidate is then read as the build reads it.
+        names = list(dict.fromkeys([name, name.replace(" ", "%20"), *DECODED_BY_THE_BUILD]))
         folders = [top.as_posix() for _, top in content_folders(self.settings)]
         for item in self.repository.files_containing(self.base, names, folders):
             kind = kind_of(item, self.settings)

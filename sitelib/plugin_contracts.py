@@ -37,6 +37,7 @@ PHASES = (
     "content_object_init:page",
     "page_generator_finalized",
     "all_generators_finalized",
+    "templates",  # the theme renders every page (not a signal: see THEME)
     "feed_generated",
     "article_writer_finalized",
     "page_writer_finalized",
@@ -79,6 +80,33 @@ class Handler:
 def both(attribute: str) -> tuple[str, str]:
     """An attribute set on articles and pages alike."""
     return (f"article.{attribute}", f"page.{attribute}")
+
+
+@dataclass(frozen=True)
+class _Stage:
+    """A point in the build that is not a signal (the theme rendering the pages)."""
+
+    name: str
+
+
+def _renders(*args) -> None:
+    """The theme is Jinja, not a receiver: nothing is connected for it."""
+
+
+# What the theme's templates read: they run while the site is written, after
+# every generator is finalized, so a plugin they rely on may sit anywhere in
+# PLUGINS but must be there.
+THEME_NEEDS = (
+    *(name for attribute in (
+        "body", "plain_title", "plain_summary", "canonical_url", "share_buttons", "href", "featured_photo",
+        "date_text", "time_text", "date_iso", "modified_text", "modified_iso",
+    ) for name in both(attribute)),
+    "article.share_image", "article.reading_time", "article.json_ld", "article.office_tags", "article.offices",
+    "article.reporting_office", "article.related_articles", "article.newer_article", "article.older_article",
+    "context.lead_article", "context.category_latest", "context.site_json_ld",
+    "context.office_listings", "context.region_listings", "context.office_groups",
+)
+THEME = ("theme", (Handler(_Stage("templates"), _renders, needs=THEME_NEEDS),))
 
 
 def connect(handlers: Iterable[Handler]) -> None:
@@ -155,9 +183,13 @@ def order_problems(plugins: list[tuple[str, tuple[Handler, ...]]]) -> list[str]:
         f"sebelum '{reader}' di PLUGINS (pelicanconf.py)."
         for (reader, provider, signal, provider_signal), names in grouped.items()
     ]
+    missing: dict[str, list[str]] = {}
+    for plugin, name in unprovided(plugins):
+        missing.setdefault(plugin, []).append(name)
     problems += [
-        f"plugin '{plugin}' membaca {name}, tetapi tidak ada plugin di PLUGINS yang menyediakannya."
-        for plugin, name in unprovided(plugins)
+        f"{'tema (theme/templates)' if plugin == THEME[0] else f'plugin {plugin!r}'} membaca {', '.join(names)}, "
+        "tetapi tidak ada plugin di PLUGINS yang menyediakannya."
+        for plugin, names in missing.items()
     ]
     return problems
 
@@ -170,6 +202,6 @@ def plugin_handlers(name: str) -> tuple[Handler, ...]:
 def check_plugin_order(pelican) -> None:
     """Stop the build before any content is read when PLUGINS is in an order that breaks a contract."""
     names = [name if isinstance(name, str) else name.__name__ for name in pelican.settings["PLUGINS"]]
-    problems = order_problems([(name, plugin_handlers(name)) for name in names])
+    problems = order_problems([*((name, plugin_handlers(name)) for name in names), THEME])
     if problems:
         raise SiteConfigError("Urutan PLUGINS salah:\n" + "\n".join(f"- {line}" for line in problems))

@@ -4,7 +4,7 @@ import re
 
 import pelicanconf
 from conftest import ROOT
-from sitelib.plugin_contracts import plugin_handlers
+from sitelib.plugin_contracts import THEME, plugin_handlers
 
 OUR_PLUGINS = sorted(path.name for path in (ROOT / "plugins").iterdir() if (path / "__init__.py").is_file())
 
@@ -37,6 +37,7 @@ def plugin_table() -> str:
             continue
         handlers = plugin_handlers(plugin)
         rows.append(f"| `{plugin}` | {signals_of(handlers)} | {shown(provided(handlers))} | {shown(needed(handlers))} |")
+    rows.append(f"| theme (templates) | while pages are written | — | {shown(needed(THEME[1]))} |")
     return "\n".join(rows)
 
 

@@ -50,6 +50,9 @@ PHOTO = "content/images/manasik-magelang.jpg"
 SPACED = "content/articles/2024/2024-05-02-foto-nama-panjang.md"
 SPACED_PHOTOS = ["content/images/Foto Manasik (1).jpg", "content/images/peserta manasik.jpg"]
 PAGE_PHOTO = "content/images/tim.jpg"
+# Photo references written with an HTML entity or a Markdown backslash escape: the build decodes both.
+ESCAPED = "content/articles/2024/2024-05-03-foto-tersamar.md"
+ESCAPED_PHOTOS = ["content/images/foto-magelang.jpg", "content/images/a_b.jpg"]
 
 
 def article(office, extra=""):
@@ -131,7 +134,10 @@ def repository(tmp_path_factory):
     write(project, SPACED, article("kab-magelang", f"Image: {{static}}/images/{SPACED_PHOTOS[0][15:]}\nImage_alt: Foto\n")
           .replace("Slug: manasik-kab-magelang", "Slug: foto-nama-panjang")
           + f"\n![Peserta manasik](<{{static}}/images/{SPACED_PHOTOS[1][15:]}>)\n")
-    for photo in SPACED_PHOTOS + [PAGE_PHOTO]:
+    write(project, ESCAPED, article("kab-magelang").replace("Slug: manasik-kab-magelang", "Slug: foto-tersamar")
+          + '\n<img src="{static}/images/&#102;oto-magelang.jpg" alt="Peserta manasik">\n'
+          + "\n![Peserta manasik]({static}/images/a\\_b.jpg)\n")
+    for photo in SPACED_PHOTOS + ESCAPED_PHOTOS + [PAGE_PHOTO]:
         phone_jpeg(project / photo, 1)
     page = project / "content/pages/tentang-kami.md"
     page.write_text(page.read_text() + f"\n![Tim media center]({{static}}/images/{PAGE_PHOTO[15:]})\n")
@@ -305,6 +311,14 @@ def test_photo_names_with_spaces_and_parentheses_are_found_as_the_build_finds_th
     assert [(path, "Kankemenag Kab. Magelang" in message) for path, message in judged(repository, "reporter-wonosobo")] == [(photo, True)]
     pull_request({}, deleted=[photo])
     assert [path for path, _ in judged(repository, "reporter-wonosobo")] == [photo]
+
+
+@pytest.mark.parametrize("photo", ESCAPED_PHOTOS)
+def test_photos_referenced_with_entities_or_escapes_are_found_as_the_build_finds_them(repository, pull_request, tmp_path, photo):
+    replacement = tmp_path / "lain.jpg"
+    replacement.write_bytes(b"bukan foto yang sama")
+    pull_request({photo: replacement.read_bytes()})
+    assert [(path, ESCAPED in message) for path, message in judged(repository, "reporter-wonosobo")] == [(photo, True)]
 
 
 def test_a_photo_a_page_uses_needs_an_admin(repository, pull_request, tmp_path):

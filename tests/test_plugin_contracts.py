@@ -15,7 +15,7 @@ from pelican import signals
 
 import pelicanconf
 from conftest import ROOT
-from sitelib.plugin_contracts import Handler, both, order_conflicts, order_problems, plugin_handlers
+from sitelib.plugin_contracts import THEME, Handler, both, order_conflicts, order_problems, plugin_handlers
 
 OUR_PLUGINS = sorted(path.name for path in (ROOT / "plugins").iterdir() if (path / "__init__.py").is_file())
 
@@ -87,7 +87,26 @@ def test_contract_names_say_what_they_belong_to():
 
 
 def test_the_site_order_keeps_every_contract():
-    assert order_problems(with_handlers(pelicanconf.PLUGINS)) == []
+    assert order_problems([*with_handlers(pelicanconf.PLUGINS), THEME]) == []
+
+
+@pytest.mark.parametrize("plugin, reader, names", [
+    ("content_checks", "plugin 'photos'", "article.safe_body, page.safe_body"),  # bodies reach pages unsanitised
+    ("plain_text_metadata", "plugin 'page_identity'", "article.escaped_summary"),  # titles read as HTML
+    ("front_page", "tema (theme/templates)", "context.category_latest, context.lead_article"),
+    ("share_buttons", "tema (theme/templates)", "article.share_buttons"),
+])
+def test_a_plugin_left_out_of_plugins_is_named_by_what_needs_it(plugin, reader, names):
+    order = [name for name in pelicanconf.PLUGINS if name != plugin]
+    problems = " ".join(order_problems([*with_handlers(order), THEME]))
+    assert f"{reader} membaca {names}" in problems and "tidak ada plugin di PLUGINS yang menyediakannya" in problems
+
+
+def test_the_build_without_the_content_checks_stops_before_reading(photo_content, tmp_path):
+    result = build(tmp_path / "tanpa", [name for name in pelicanconf.PLUGINS if name != "content_checks"], photo_content)
+    message = " ".join((result.stdout + result.stderr).split())
+    assert result.returncode != 0 and "plugin 'photos' membaca article.safe_body" in message
+    assert not (tmp_path / "tanpa" / "index.html").exists()
 
 
 @pytest.mark.parametrize("plugin", OUR_PLUGINS)

@@ -18,7 +18,7 @@ from . import handlers, messages
 
 HANDLERS = (
     Handler(signals.article_generator_init, handlers.check_before_reading),
-    Handler(signals.content_object_init, handlers.check_and_sanitize, provides=(*both("body"), *both("body_errors"))),
+    Handler(signals.content_object_init, handlers.check_and_sanitize, provides=(*both("safe_body"), *both("body_errors"))),
     Handler(signals.article_generator_finalized, handlers.raise_article_body_errors, needs=("article.body_errors",)),
     Handler(signals.page_generator_finalized, handlers.check_addresses, needs=("page.body_errors",)),
 )

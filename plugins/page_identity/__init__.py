@@ -17,7 +17,10 @@ HANDLERS = (
     Handler(
         signals.all_generators_finalized, handlers.add_identity_to_all,
         provides=(*both("plain_title"), *both("plain_summary"), *both("canonical_url"), "article.share_image"),
-        needs=("article.featured_photo", "article.date_text", "article.offices", *both("body")),
+        needs=(
+            "article.featured_photo", "article.date_text", "article.offices",
+            *both("body"), *both("escaped_title"), *both("escaped_summary"),
+        ),
     ),
     Handler(signals.article_writer_finalized, handlers.write_cards, needs=("article.share_image",)),
 )

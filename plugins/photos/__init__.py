@@ -19,11 +19,11 @@ from . import handlers
 HANDLERS = (
     Handler(
         signals.article_generator_finalized, handlers.add_to_articles,
-        provides=("article.featured_photo", "article.photo_variants", "article.body"), needs=("article.body",),
+        provides=("article.featured_photo", "article.photo_variants", "article.body"), needs=("article.safe_body",),
     ),
     Handler(
         signals.page_generator_finalized, handlers.add_to_pages,
-        provides=("page.featured_photo", "page.photo_variants", "page.body"), needs=("page.body",),
+        provides=("page.featured_photo", "page.photo_variants", "page.body"), needs=("page.safe_body",),
     ),
     Handler(signals.article_writer_finalized, handlers.write_article_variants, needs=("article.photo_variants",)),
     Handler(signals.page_writer_finalized, handlers.write_page_variants, needs=("page.photo_variants",)),

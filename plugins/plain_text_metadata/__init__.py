@@ -9,13 +9,13 @@ gets back exactly what the editor typed.
 
 from pelican import signals
 
-from sitelib.plugin_contracts import Handler, connect
+from sitelib.plugin_contracts import Handler, both, connect
 
 from . import handlers
 
 HANDLERS = (
     Handler(signals.initialized, handlers.discard_stale_cache),
-    Handler(signals.readers_init, handlers.install_reader),
+    Handler(signals.readers_init, handlers.install_reader, provides=(*both("escaped_title"), *both("escaped_summary"))),
 )
 
 

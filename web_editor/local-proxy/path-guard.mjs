@@ -3,10 +3,13 @@
 // configuration), so even the real editor page cannot read or write
 // pelicanconf.py or anything else in the repository. decap-server itself
 // only keeps paths inside the repository.
-import { lstat, realpath } from 'node:fs/promises';
+import { lstat, readdir, realpath } from 'node:fs/promises';
 import { basename, dirname, join, sep } from 'node:path';
 
 export const REFUSED_ACTION = 'Ditolak: permintaan ini tidak dikenal editor lokal.';
+
+export const REFUSED_FOLDER_MOVE =
+  'Ditolak: memindahkan berita hanya boleh memindahkan berkasnya sendiri, bukan isi seluruh foldernya.';
 
 export function refusedPath(folders) {
   return `Ditolak: editor lokal hanya membaca dan menulis di ${folders.join(', ')}.`;
@@ -96,6 +99,30 @@ export async function insideFolders(repository, path, folders, isFolder = false)
   }
 }
 
+/**
+ * Whether a save moves whole folders: decap-server (and Decap's GitHub backend) move every file
+ * of the old folder with an entry whose path changes unless `hasSubfolders` is false, so a date
+ * moved to another year would carry that year's other articles along. The editor sends false.
+ */
+export function movesFolders(body) {
+  if (field(body, 'action') !== 'persistEntry') return false;
+  const params = field(body, 'params');
+  const moves = [field(params, 'entry'), ...items(field(params, 'dataFiles'))]
+    .some((found) => found && field(found, 'newPath') !== undefined);
+  return moves && field(field(params, 'options'), 'hasSubfolders') !== false;
+}
+
+/** The files decap-server reads for getMedia: every entry of the folder (it follows links inside the repository). */
+async function mediaFiles(repository, body) {
+  if (field(body, 'action') !== 'getMedia') return [];
+  const mediaFolder = field(field(body, 'params'), 'mediaFolder');
+  try {
+    return (await readdir(join(repository, mediaFolder))).map((name) => `${mediaFolder}/${name}`);
+  } catch {
+    return [];
+  }
+}
+
 /** Why a request body may not reach decap-server, or null. */
 export async function bodyRefusal(body, repository, folders) {
   const paths = actionPaths(body);
@@ -103,5 +130,8 @@ export async function bodyRefusal(body, repository, folders) {
   for (const { path, folder: isFolder } of paths) {
     if (!(await insideFolders(repository, path, folders, isFolder))) return refusedPath(folders);
   }
-  return null;
+  for (const path of await mediaFiles(repository, body)) {
+    if (!(await insideFolders(repository, path, folders))) return refusedPath(folders);
+  }
+  return movesFolders(body) ? REFUSED_FOLDER_MOVE : null;
 }

@@ -12,6 +12,7 @@ import { imageTextControl } from './image-text-widget.js';
 import { siteDateTimeWidget } from './site-datetime-widget.js';
 import { newFileListener } from './file-path.js';
 import { slugMaker } from './slug.js';
+import { moveOnlyTheEntry } from './entry-moves.js';
 
 async function start() {
   const CMS = window.CMS;
@@ -30,6 +31,7 @@ async function start() {
   CMS.registerPreviewStyle(document.body.dataset.stylesheet);
   CMS.registerPreviewTemplate(site.collections.articles, articlePreview(site));
   CMS.registerPreviewTemplate(site.collections.pages, pagePreview(site));
+  moveOnlyTheEntry(CMS, config.backend.name);
   CMS.init({ config });
 }
 
