@@ -6,14 +6,14 @@ build's own reader, suggests, and never changes a file or fails.
 
 from content_checks.scan import readable_sources, rendered_body
 from office_tags import mentions, tagging
-from office_tags.registry import load_registry
+from office_tags.site_registry import registry_for
 from sitelib.content_files import ARTICLE
 from sitelib.text import plain_text
 
 
 def untagged_report(settings) -> list[tuple[str, list]]:
     """(file, offices mentioned but not tagged) for every article that has any."""
-    registry = load_registry(settings["OFFICE_REGISTRY"])
+    registry = registry_for(settings)
     report = []
     for item in readable_sources(settings, ARTICLE):
         source = item.source

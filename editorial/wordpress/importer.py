@@ -178,11 +178,6 @@ def metadata_text(values: dict[str, str], body: str) -> str:
     return "\n".join(lines) + "\n\n" + body
 
 
-def minutes(moment: datetime) -> str:
-    """2021-06-15 14:00:00 -> '2021-06-15 14:00', as our Date field has it."""
-    return header_date(moment)
-
-
 def checked_date(value: str, field_name: str) -> datetime | None:
     """The date of a WordPress field, None when empty; ItemRefused when it is not a real date."""
     try:
@@ -260,10 +255,14 @@ class Importer:
         for step in (
             self._check_type_and_status, self._read_title, self._read_dates, self._choose_old_address,
             self._convert_body, self._choose_slug, self._write_summary, self._mark_draft, self._import_body_photos,
-            self._write_dates, self._choose_categories_and_tags, self._choose_author, self._choose_offices,
-            self._import_featured_photo,
         ):
             step(post)
+        if post.kind == "article":  # pages have no date, category, credit, offices or featured photo
+            for step in (
+                self._write_dates, self._choose_categories_and_tags, self._choose_author, self._choose_offices,
+                self._import_featured_photo,
+            ):
+                step(post)
         return post
 
     @staticmethod
@@ -335,15 +334,11 @@ class Importer:
 
     @staticmethod
     def _write_dates(post: Post) -> None:
-        if post.kind != "article":
-            return
-        post.values["Date"] = minutes(post.date)
+        post.values["Date"] = header_date(post.date)
         if post.modified and post.modified > post.date:
-            post.values["Modified"] = minutes(post.modified)
+            post.values["Modified"] = header_date(post.modified)
 
     def _choose_categories_and_tags(self, post: Post) -> None:
-        if post.kind != "article":
-            return
         named = [(slug, one_line(name)) for domain, slug, name in post.item.categories if domain == "category"]
         named = [(slug, name) for slug, name in named if name]
         category, extra_tags, unmapped = self.categories.choose(named)
@@ -353,24 +348,18 @@ class Importer:
 
     def _choose_author(self, post: Post) -> None:
         """The credit at the end of the text, else the WordPress author's name or login, else "redaksi"."""
-        if post.kind != "article":
-            return
         item = post.item
         display_name = one_line(self.export.authors.get(item.author_login, ""))
         post.values["Author"] = credit(post.plain_body) or display_name or one_line(item.author_login) or "redaksi"
 
     def _choose_offices(self, post: Post) -> None:
         """The importing office, then every office the title or text names."""
-        if post.kind != "article":
-            return
         named = [office.code for office in mentioned_offices(f"{post.title}\n{post.plain_body}", self.registry)]
         post.offices = list(dict.fromkeys([self.office, *named]))
         post.values["Offices"] = ", ".join(post.offices)
         post.values["Reporting_office"] = self.office
 
     def _import_featured_photo(self, post: Post) -> None:
-        if post.kind != "article":
-            return
         post.featured = self._featured(post.item, post.title)
         post.values.update(post.featured.values)
         post.photos.update(post.featured.photos)

@@ -20,14 +20,12 @@ from .contract import (
 )
 from .preview_header import preview_contract
 
-ARTICLES_COLLECTION = COLLECTIONS["articles"]
-PAGES_COLLECTION = COLLECTIONS["pages"]
 # New files go to content/articles/YYYY/YYYY-MM-DD-slug.md, as `invoke new` names them
 # (sitelib.article_files), with the date of the article's own Date (WIB wall time). Decap's {{year}}…
 # would be the UTC clock's, so web_editor/src/file-path.js fills the keys of ARTICLE_PATH from
 # PATH_DATE_FIELD before a new entry is saved. {{slug}} is the entry's Slug field, which the editor
 # fills from the title with Pelican's rules.
-DATE_FORMAT = EDITOR_DATE_FORMAT  # as the header writes Date:, read as WIB
+
 STATUS_OPTIONS = [
     {"label": "Draf (belum terbit)", "value": "draft"},
     {"label": "Terbit", "value": "published"},
@@ -73,7 +71,7 @@ def form_field(field: Field, kind: str, registry: Registry, categories: list[str
         "text": {"widget": "string"},
         "long_text": {"widget": "text"},
         "slug": {"widget": "string", "pattern": [f"^({SLUG_PATTERN})?$", "Huruf kecil, angka dan tanda minus saja."]},
-        "date": {"widget": WIDGETS["datetime"], "format": DATE_FORMAT, "date_format": "DD-MM-YYYY", "time_format": "HH:mm",
+        "date": {"widget": WIDGETS["datetime"], "format": EDITOR_DATE_FORMAT, "date_format": "DD-MM-YYYY", "time_format": "HH:mm",
                  "picker_utc": False, CONFIG_KEYS["time_zone"]: time_zone},
         "list": {"widget": "list"},
         "category": {"widget": "select", "options": categories},
@@ -143,14 +141,14 @@ def editor_config(settings, registry: Registry, categories: list[str]) -> dict:
         "public_folder": "{static}/images",
         "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
         "collections": [
-            {**common, "name": ARTICLES_COLLECTION, "label": "Berita", "label_singular": "Berita",
+            {**common, "name": COLLECTIONS["articles"], "label": "Berita", "label_singular": "Berita",
              "description": "Berita kantor Anda. Simpan sebagai draf, ajukan untuk ditinjau, lalu editor menerbitkannya.",
              "folder": folders["articles"], "path": ARTICLE_PATH, CONFIG_KEYS["path_date_field"]: PATH_DATE_FIELD,
              "sortable_fields": [date, title], "view_filters": [
                  {"label": "Draf", "field": status, "pattern": "draft"},
              ],
              "fields": collection_fields("article", registry, categories, content, time_zone)},
-            {**common, "name": PAGES_COLLECTION, "label": "Halaman tetap", "label_singular": "Halaman",
+            {**common, "name": COLLECTIONS["pages"], "label": "Halaman tetap", "label_singular": "Halaman",
              "description": "Halaman seperti Tentang Kami dan Kontak.",
              "folder": folders["pages"],
              "fields": collection_fields("page", registry, categories, content, time_zone)},
