@@ -28,6 +28,10 @@ PAGE_PATHS = ["pages"]
 # Photos in content/images/ are never copied as they are: the photos plugin
 # publishes clean, re-encoded variants of those the content references.
 STATIC_PATHS = []
+# The repository's photo standard (plugins/photos/standard.py): long edge in
+# pixels. `invoke prepare-photos`, the web editor and the WordPress importer
+# prepare photos to it; `invoke check` and the build refuse any other photo.
+PHOTO_MAX_EDGE = 2048
 OUTPUT_PATH = "output"
 # Start from an empty output/ on every build, so no file of an earlier build
 # (an old original photo, a renamed article) lingers in the preview.

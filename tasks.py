@@ -11,6 +11,8 @@
     invoke editor       the web editor (/admin/) on this checkout, with the preview
     invoke setup-editor install the web editor's npm packages (Decap CMS), pinned by the lockfile
     invoke mentions     offices named in article texts but not tagged
+    invoke prepare-photos
+                        every photo under content/ to the photo standard, in place; references follow a new name
     invoke import-wordpress EXPORT.xml --office CODE [--uploads FOLDER]
                         one office's WordPress archive into articles, pages and photos
     invoke bench        build times beside bare Pelican, page weight (JSON in benchmarks/results/)
@@ -227,13 +229,23 @@ def setup_system(c):
     "scaling": "Ukuran uji skala, dipisah koma (bawaan 500,2000,8000,50000)",
     "runs": "Berapa kali tiap build diukur (bawaan 3)",
     "output": "Berkas JSON hasil (bawaan benchmarks/results/latest.json)",
+    "photos": "Ukur juga skenario foto: foto asli disiapkan, diterbitkan, ditimbang (bawaan ya; --no-photos melewatinya)",
+    "only-photos": "Hanya skenario foto (sekitar satu menit); bagian lain berkas JSON tetap",
 })
-def bench(c, size=2000, scaling="500,2000,8000,50000", runs=3, output="benchmarks/results/latest.json"):
-    """Benchmark bare Pelican, our preview and our publish build on one generated corpus."""
-    from benchmarks.run import format_bench_report, run, save
+def bench(c, size=2000, scaling="500,2000,8000,50000", runs=3, output="benchmarks/results/latest.json",
+          photos=True, only_photos=False):
+    """Benchmark bare Pelican, our preview and our publish build on one generated corpus, and the photo scenario."""
+    from benchmarks.photo_scenario import MissingPhotos
+    from benchmarks.run import format_bench_report, load, run, run_photos, save
 
     sizes = [int(part) for part in scaling.split(",") if part.strip()]
-    results = run(size=int(size), scaling=sizes, runs=int(runs))
+    try:
+        if only_photos:
+            results = {**load(ROOT / output), "photos": run_photos(runs=int(runs))}
+        else:
+            results = run(size=int(size), scaling=sizes, runs=int(runs), photos=photos)
+    except MissingPhotos as error:
+        sys.exit(str(error))
     save(results, ROOT / output)
     print(format_bench_report(results))
     print(f"\nJSON: {output}")
@@ -269,6 +281,18 @@ def screenshots(c):
 
     for path in take():
         print(path.relative_to(ROOT))
+
+
+@task
+def prepare_photos(c):
+    """Rewrite every photo under content/ that does not meet the photo standard; a .heic becomes .jpg and
+    every reference in articles and pages follows. Exit status 1 when a photo could not be prepared."""
+    from editorial.prepare_photos import prepare_all
+
+    report = prepare_all(SETTINGS)
+    print(report.text)
+    if report.failed:
+        sys.exit(1)
 
 
 @task

@@ -9,10 +9,12 @@ import random
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from PIL import Image, ImageDraw
-
 from office_tags.registry import load_registry
+from photos.preparing import prepare_photo
+from photos.standard import Standard
 from sitelib.article_files import header_date
+
+from .photo_scenario import phone_photos
 
 START = datetime(2016, 1, 4, 7, 0)
 SPAN = timedelta(days=3650)
@@ -43,17 +45,13 @@ PHOTO_SHARE = 0.1
 
 
 def make_photos(images: Path, rng: random.Random) -> list[str]:
-    """A few small, deterministic photos drawn here (nothing is downloaded)."""
+    """The first PHOTO_COUNT real photographs (mate-backgrounds), prepared to the photo standard as every
+    way in prepares them; preparing is deterministic, so the corpus stays the same bytes."""
     images.mkdir(parents=True, exist_ok=True)
     names = []
-    for number in range(PHOTO_COUNT):
-        image = Image.new("RGB", (1400, 900), (rng.randrange(80, 200), rng.randrange(120, 220), rng.randrange(150, 240)))
-        draw = ImageDraw.Draw(image)
-        for _ in range(40):
-            x, y = rng.randrange(0, 1400), rng.randrange(300, 900)
-            draw.ellipse((x, y, x + 30, y + 60), fill=(245, 245, 240))
+    for number, source in enumerate(phone_photos()[:PHOTO_COUNT]):
         name = f"kegiatan-{number + 1}.jpg"
-        image.save(images / name, "JPEG", quality=70)
+        (images / name).write_bytes(prepare_photo(source, Standard()).data)
         names.append(name)
     return names
 

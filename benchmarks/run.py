@@ -1,4 +1,5 @@
-"""`invoke bench`: our preview and publish builds beside bare Pelican, on one generated corpus."""
+"""`invoke bench`: our preview and publish builds beside bare Pelican, on one generated corpus,
+and the photo scenario on real photographs (`photo_scenario`)."""
 
 import json
 import shutil
@@ -8,6 +9,7 @@ from pathlib import Path
 
 from . import corpus
 from .measure import BuildFigures, count_pages, page_weight, pelican_command, timed
+from .photo_scenario import format_photo_report, phone_photos, run_photo_scenario
 
 ROOT = Path(__file__).resolve().parents[1]
 BUILDS = {  # label: settings file
@@ -62,10 +64,20 @@ def first_article_page(output: Path) -> str:
     raise RuntimeError("no article page without a photo")
 
 
-def run(size: int = 2000, scaling=(500, 2000, 8000, 50000), runs: int = 3, seed: int = 2026) -> dict:
+def run_photos(runs: int = 3) -> dict:
+    """The photo scenario alone (about a minute): real photographs prepared, published cold and warm, weighed."""
+    with tempfile.TemporaryDirectory(prefix="bench-foto-") as tmp:
+        return run_photo_scenario(Path(tmp), warm_runs=runs, siteurl=BENCH_SITEURL)
+
+
+def run(size: int = 2000, scaling=(500, 2000, 8000, 50000), runs: int = 3, seed: int = 2026, photos: bool = True) -> dict:
     results: dict = {"date": datetime.now(timezone.utc).isoformat(timespec="seconds"), "size": size, "runs": runs}
+    if photos:
+        phone_photos()  # missing photographs stop the run now, not after the hour of the other builds
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
         work = Path(tmp)
+        if photos:
+            results["photos"] = run_photo_scenario(work / "photos", warm_runs=runs, siteurl=BENCH_SITEURL)
         content = corpus.generate(work / "content", size, seed)
         figures = measure_builds(content, size, runs, work)
         results["builds"] = {label: f.as_dict() for label, f in figures.items()}
@@ -90,6 +102,13 @@ def run(size: int = 2000, scaling=(500, 2000, 8000, 50000), runs: int = 3, seed:
 
 
 def format_bench_report(results: dict) -> str:
+    lines = format_build_report(results) if "builds" in results else []
+    if results.get("photos"):
+        lines += ([""] if lines else []) + format_photo_report(results["photos"])
+    return "\n".join(lines)
+
+
+def format_build_report(results: dict) -> list[str]:
     lines = [f"Korpus: {results['size']} berita, median dari {results['runs']} kali build (setelah satu build pemanasan)", "",
              f"{'build':<14}{'detik':>9}{'ms/berita':>11}{'puncak MB':>11}{'halaman':>9}"]
     for label, figures in results["builds"].items():
@@ -107,7 +126,12 @@ def format_bench_report(results: dict) -> str:
         for count, figures in results["scaling"].items():
             lines.append(f"{count:>8}{figures['bare']['median_seconds']:>10.1f}{figures['publish']['median_seconds']:>11.1f}"
                          f"{figures['publish']['peak_mb']:>12.0f}{figures['publish']['ms_per_article']:>11.2f}")
-    return "\n".join(lines)
+    return lines
+
+
+def load(path: Path) -> dict:
+    """Earlier results (an `--only-photos` run replaces only their photo section), {} when there are none."""
+    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
 
 
 def save(results: dict, path: Path) -> None:

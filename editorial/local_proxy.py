@@ -31,7 +31,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from editorial.child_process import die_with_parent, stop
-from web_editor.config import editor_folders
+from web_editor.config import editor_file_suffixes
 
 SERVER = Path(__file__).resolve().parents[1] / "web_editor" / "local-proxy" / "server.mjs"
 READY = "Proksi editor lokal siap"  # the line server.mjs prints once it listens
@@ -48,7 +48,7 @@ class ProxySettings:
     repository: Path  # the checkout the editor writes into
     port: int  # on 127.0.0.1
     origins: tuple[str, ...]  # the preview's origins, the only pages allowed to call the proxy
-    folders: tuple[str, ...]  # repository folders the editor may read and write
+    folders: dict[str, tuple[str, ...]]  # repository folders the editor may read and write -> the file suffixes there
 
 
 def loopback_origins(port: int) -> tuple[str, ...]:
@@ -60,10 +60,10 @@ def proxy_settings(settings, repository: Path, preview_port: int, proxy_port: in
     """The guard for the editor of `repository`, as its Pelican settings configure it.
 
     The port is the one in WEB_EDITOR["local_backend"] (the editor's `proxy_url`) unless given;
-    the folders are the editor configuration's own (web_editor.config.editor_folders)."""
+    the folders and their file names are the editor configuration's own (web_editor.config.editor_file_suffixes)."""
     port = proxy_port or urlsplit(settings["WEB_EDITOR"]["local_backend"]).port
     return ProxySettings(
-        Path(repository).resolve(), port, loopback_origins(preview_port), tuple(editor_folders(settings).values())
+        Path(repository).resolve(), port, loopback_origins(preview_port), editor_file_suffixes(settings)
     )
 
 
@@ -72,7 +72,7 @@ def command(proxy: ProxySettings) -> list[str]:
     if node is None:
         raise ProxyError("Node.js tidak ditemukan: pasang Node.js (lihat README), lalu jalankan `invoke setup-editor`.")
     arguments = {"repository": str(proxy.repository), "port": proxy.port,
-                 "origins": list(proxy.origins), "folders": list(proxy.folders)}
+                 "origins": list(proxy.origins), "folders": {folder: list(suffixes) for folder, suffixes in proxy.folders.items()}}
     return [node, str(SERVER), json.dumps(arguments)]
 
 

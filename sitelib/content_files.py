@@ -17,6 +17,9 @@ CONTENT_EXTENSION = "md"
 ARTICLE, PAGE = "article", "page"
 # Markdown spellings Pelican's Markdown reader would accept, but we do not.
 OTHER_MARKDOWN_SUFFIXES = (".markdown", ".mkd", ".mdown")
+# The file names a photo may have (compared in lower case): what editors' phones, cameras and
+# WordPress sites make. Every such file below content/ must meet the photo standard (issue #18).
+PHOTO_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".gif", ".heic", ".heif", ".avif")
 
 WRONG_SUFFIX_HINT = "Ganti nama berkasnya sehingga berakhiran .md."
 NOT_MARKDOWN_HINT = (
@@ -141,3 +144,25 @@ def is_content_file(path: Path, settings) -> bool:
         resolved == top.resolve() or resolved.is_relative_to(top.resolve())
         for _, top in content_folders(settings)
     )
+
+
+def photo_files(settings) -> list[Path]:
+    """Every photo file below the content folder (by its name), in a stable order.
+
+    Hidden folders, symbolic links and the article and page folders (where any
+    file but .md is a GALAT already) are left out; links are never followed.
+    """
+    root = Path(settings["PATH"])
+    text_folders = {folder for _, folder in content_folders(settings)}
+    found = []
+    for folder, subfolders, files in os.walk(root):
+        folder_path = Path(folder)
+        subfolders[:] = sorted(
+            name for name in subfolders
+            if not name.startswith(".") and not (folder_path / name).is_symlink() and folder_path / name not in text_folders
+        )
+        found += [
+            folder_path / name for name in sorted(files)
+            if name.lower().endswith(PHOTO_SUFFIXES) and not (folder_path / name).is_symlink()
+        ]
+    return found

@@ -147,14 +147,27 @@ def browser():
         chromium.close()
 
 
-def phone_content(tmp_path_factory) -> Path:
-    """The real content plus tests/phone_content and the phone photos it shows (drawn now)."""
+def raw_phone_content(tmp_path_factory) -> Path:
+    """The real content plus tests/phone_content and the phone photos it shows (drawn now), as they
+    come from phones: sideways with EXIF, HEIC, CMYK. `invoke check` and the build refuse them."""
     from phone_photos import write_all
 
     content = tmp_path_factory.mktemp("ponsel") / "content"
     shutil.copytree(ROOT / "content", content)
     shutil.copytree(ROOT / "tests" / "phone_content", content, dirs_exist_ok=True)
     write_all(content / "images")
+    return content
+
+
+def phone_content(tmp_path_factory) -> Path:
+    """The phone content after `invoke prepare-photos` (the HEIC became .jpg, its references follow)."""
+    from pelican.settings import read_settings
+
+    from editorial.prepare_photos import prepare_all
+
+    content = raw_phone_content(tmp_path_factory)
+    report = prepare_all(read_settings(str(ROOT / "pelicanconf.py"), override={"PATH": str(content)}))
+    assert not report.failed, report.text
     return content
 
 

@@ -26,7 +26,7 @@ EXPECTED = {
     "empty-file": "articles/kosong.md: GALAT: berkas kosong.",
     "not-utf8": "articles/bukan-utf8.md:1: GALAT: berkas bukan UTF-8",
     "corrupt-photo": (
-        "articles/foto-rusak.md:13: GALAT: foto 'content/images/rusak.jpg' tidak bisa dibaca: "
+        "content/images/rusak.jpg: GALAT: foto 'content/images/rusak.jpg' tidak bisa dibaca: "
         "berkas rusak atau bukan gambar."
     ),
     # Hostile or careless files (issue #16): each passed `invoke check` or escaped the build before.
@@ -54,11 +54,20 @@ EXPECTED = {
     ),
     "photo-outside-content": "articles/foto-luar.md:13: GALAT: gambar '{static}/../tasks.py' menuju berkas di luar folder content.",
     "truncated-photo": (
-        "articles/foto-terpotong.md:13: GALAT: foto 'content/images/terpotong.jpg' tidak bisa dibaca: berkas rusak atau bukan gambar."
+        "content/images/terpotong.jpg: GALAT: foto 'content/images/terpotong.jpg' tidak bisa dibaca: berkas rusak atau bukan gambar."
     ),
     "photo-bomb": (
-        "articles/foto-bom.md:13: GALAT: foto 'content/images/bom.png' (13.000 × 13.000 piksel) tidak diolah: "
+        "content/images/bom.png: GALAT: foto 'content/images/bom.png' (13.000 × 13.000 piksel) tidak diolah: "
         "berkas 20,1 KB menyatakan 169,0 megapiksel"
+    ),
+    # The photo standard (issue #18): every photo file in content/, referenced or not.
+    "phone-photo": (
+        "content/images/IMG_20240502_081500.jpg: GALAT: foto 'content/images/IMG_20240502_081500.jpg' "
+        "belum memenuhi standar foto situs: berisi metadata (EXIF/XMP, komentar)."
+    ),
+    "tall-photo": (
+        "content/images/tangkapan-layar.png: GALAT: foto 'content/images/tangkapan-layar.png' belum memenuhi standar "
+        "foto situs: PNG tanpa bagian transparan (foto disimpan sebagai JPEG); sisi terpanjang 20.000 piksel, lebih dari 2.048."
     ),
     "repeated-field": "articles/kolom-ganda.md:10: GALAT: kolom Reporting_office: kolom ini ditulis lagi (sudah ada di baris 7).",
     "line-separator": (
@@ -78,8 +87,8 @@ EXPECTED = {
     "hidden-folder": "articles/.tersembunyi: GALAT: folder tersembunyi di folder konten tidak dibaca.",
 }
 # Corpus folders that must pass check, build and publish (what is wrong is removed with a
-# warning, or handled: a 1,080 × 20,000 screenshot gets no WebP variant taller than WebP allows).
-PASSING = {"script-in-body", "tall-photo"}
+# warning, or handled: photos that meet the standard, a JPEG at the largest size and a transparent PNG).
+PASSING = {"script-in-body", "standard-photos"}
 HOW_TO_FIX = {
     "no-title": "Tulis judul berita",
     "bad-date": "Tulis tahun-bulan-tanggal jam:menit (WIB)",
@@ -93,11 +102,13 @@ HOW_TO_FIX = {
     "old-path-scheduled": "Hapus baris Old_path atau perbaiki alamatnya.",
     "truncated-photo": "Simpan ulang foto dari ponsel atau kamera",
     "photo-bomb": "paling besar 200 megapiksel",
+    "phone-photo": "Jalankan `invoke prepare-photos`",
+    "tall-photo": "Jalankan `invoke prepare-photos`",
     "repeated-field": "setiap kolom hanya boleh ditulis sekali",
     "line-separator": "ketik ulang nilainya di satu baris",
 }
-# One case for each place the build stops: before reading, while reading a body, making photo variants, checking addresses.
-PUBLISH_CASES = ["bad-date", "link-to-non-content", "truncated-photo", "old-path-scheduled", "html-article"]
+# One case for each place the build stops: before reading (metadata, photo files), while reading a body, checking addresses.
+PUBLISH_CASES = ["bad-date", "link-to-non-content", "phone-photo", "old-path-scheduled", "html-article"]
 
 
 def one_line(text: str) -> str:

@@ -15,9 +15,9 @@ CARD = card_image.CardText(
 )
 
 
-def test_card_is_a_1200_by_630_jpeg_under_300_kb():
+def test_card_is_a_1200_by_630_jpeg_of_at_most_80_kb():
     data = card_image.draw_card(CARD)
-    assert len(data) < 300_000
+    assert len(data) <= 80_000 == card_image.MAX_BYTES
     image = Image.open(BytesIO(data))
     assert image.format == "JPEG" and image.size == (1200, 630)
 

@@ -18,6 +18,7 @@ from old_addresses.redirects import old_path_problem
 from old_addresses.write import write_redirects
 from photos.decoding import MAX_PIXELS, PhotoHeader
 from photos import problems
+from photos.standard import Standard
 from page_identity.identity import ShareImage
 from page_identity.write import write_card
 from sitelib.content_files import kind_of, scan_content
@@ -151,16 +152,25 @@ def test_photo_headers_too_large_to_decode():
 
 def test_complete_decodes_are_remembered_by_content_hash(tmp_path, monkeypatch):
     photo = tmp_path / "foto.jpg"
-    photo.write_bytes((ROOT / "tests/photo_content/images/manasik.jpg").read_bytes())
+    original = (ROOT / "tests/photo_content/images/manasik.jpg").read_bytes()
+    photo.write_bytes(original)
     cache = tmp_path / "cache"
-    assert problems.photo_problems(photo, cache) == []
+    assert problems.photo_problems(photo, Standard(), cache) == []
     decodes = []
     monkeypatch.setattr(problems, "verify_decodes", lambda path: decodes.append(path))
-    assert problems.photo_problems(photo, cache) == []
+    assert problems.photo_problems(photo, Standard(), cache) == []
     assert decodes == []  # the second check of the same bytes decodes nothing
-    photo.write_bytes(photo.read_bytes()[:20_000])  # new bytes: decoded again, and found truncated
-    monkeypatch.undo()
-    assert [p.message for p in problems.photo_problems(photo, cache)] == [problems.unreadable(photo).message]
+    photo.write_bytes(original[:-2] + b"\x00\xff\xd9")  # new bytes: decoded again
+    assert problems.photo_problems(photo, Standard(), cache) == []
+    assert decodes == [photo]
+
+
+def test_a_truncated_photo_is_called_unreadable_not_sent_to_be_prepared(tmp_path):
+    photo = tmp_path / "foto.jpg"
+    photo.write_bytes((ROOT / "tests/photo_content/images/manasik.jpg").read_bytes()[:20_000])
+    [problem] = problems.standard_problems(photo, Standard())
+    assert problem == problems.unreadable(photo) and problems.PREPARE_COMMAND not in problem.hint
+    assert problems.photo_problems(photo, Standard()) == []  # said once, of the file itself, not of each reference
 
 
 def test_a_published_tree_is_readable(tmp_path):

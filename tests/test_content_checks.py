@@ -138,33 +138,42 @@ def test_featured_image_must_exist_and_have_alt(tmp_path):
     ]
 
 
-def test_unreadable_photos_are_errors_naming_the_file(tmp_path):
+def photo_file_findings(content_root: Path) -> list:
+    return scan.photo_file_findings({**SETTINGS, "PATH": str(content_root)})
+
+
+def test_unreadable_photos_are_errors_naming_the_file_once(tmp_path):
     (tmp_path / "images").mkdir()
     (tmp_path / "images" / "rusak.jpg").write_bytes(b"bukan foto")
     html = '<img src="{static}/images/rusak.jpg" alt="Foto"><a href="{static}/images/rusak.jpg">unduh</a>'
-    found = body.body_findings("uji.md", html, None, checking(tmp_path), tmp_path)
-    assert [f.severity for f in found] == ["GALAT", "GALAT"]
-    assert all(f"foto '{os.path.relpath(tmp_path / 'images' / 'rusak.jpg')}' tidak bisa dibaca" in f.message for f in found)
-    source = parse_source("uji.md", COMPLETE.replace("Summary:", "Image: {static}/images/rusak.jpg\nImage_alt: Foto\nSummary:"))
+    assert body.body_findings("uji.md", html, None, checking(tmp_path), tmp_path) == []  # said of the file itself
+    [finding] = photo_file_findings(tmp_path)
+    assert finding.path == os.path.relpath(tmp_path / "images" / "rusak.jpg") and finding.is_error
+    assert f"foto '{finding.path}' tidak bisa dibaca" in finding.message and "Simpan ulang foto" in finding.hint
+    # A file not named as a photo is no photo of the content folder: judged where it is used as one.
+    (tmp_path / "images" / "rusak.txt").write_bytes(b"bukan foto")
+    source = parse_source("uji.md", COMPLETE.replace("Summary:", "Image: {static}/images/rusak.txt\nImage_alt: Foto\nSummary:"))
     featured = rules.metadata_findings(source, "article", checking(tmp_path), tmp_path)
     assert [(f.field, f.severity, f.line) for f in featured] == [("Image", "GALAT", 7)]
-    assert "Simpan ulang foto" in featured[0].hint
+    assert "tidak bisa dibaca" in featured[0].message and "Simpan ulang foto" in featured[0].hint
 
 
-def test_very_large_photos_are_warnings_naming_the_file(tmp_path):
+def test_photos_that_do_not_meet_the_standard_are_errors_referenced_or_not(tmp_path):
     wide, heavy = tmp_path / "images" / "lebar.png", tmp_path / "images" / "berat.jpg"
     wide.parent.mkdir()
     Image.new("L", (8001, 4)).save(wide)
     small_photo(heavy)
     with heavy.open("ab") as padding:  # bytes after the end of the JPEG: still a readable photo
-        padding.write(bytes(15 * 1024 * 1024))
-    html = '<img src="{static}/images/lebar.png" alt="Lebar"><img src="{static}/images/berat.jpg" alt="Berat">'
-    found = body.body_findings("uji.md", html, None, checking(tmp_path), tmp_path)
-    assert [f.severity for f in found] == ["PERINGATAN", "PERINGATAN"]
-    assert f"foto '{os.path.relpath(wide)}' berukuran 0,0 MB, 8.001 × 4 piksel" in found[0].message
-    assert f"foto '{os.path.relpath(heavy)}' berukuran 15,0 MB, 40 × 30 piksel" in found[1].message
+        padding.write(bytes(15 * 1024 * 1024) + b"video")
+    found = photo_file_findings(tmp_path)
+    assert [(f.path, f.severity) for f in found] == [(os.path.relpath(heavy), "GALAT"), (os.path.relpath(wide), "GALAT")]
+    assert "berkas 15,7 MB, lebih dari 1 MB; ada data lain setelah gambar" in found[0].message
+    assert "PNG tanpa bagian transparan (foto disimpan sebagai JPEG); sisi terpanjang 8.001 piksel, lebih dari 2.048" in found[1].message
+    assert all("Jalankan `invoke prepare-photos`" in f.hint for f in found)
     small_photo(heavy)
-    assert body.body_findings("uji.md", '<img src="{static}/images/berat.jpg" alt="Berat">', None, checking(tmp_path), tmp_path) == []
+    assert [f.path for f in photo_file_findings(tmp_path)] == [os.path.relpath(wide)]
+    html = '<img src="{static}/images/lebar.png" alt="Lebar">'
+    assert body.body_findings("uji.md", html, None, checking(tmp_path), tmp_path) == []  # said once, of the file
 
 
 @pytest.mark.parametrize("title", ['Jamaah Usia < 60 & "Lansia"', "Kuota 10 > 8, a<b", "Tanda &amp; dan &lt;"])

@@ -1,18 +1,22 @@
 """One source for every name the web editor's JavaScript shares with Python (plugins/web_editor/contract.py)."""
 
 import json
+import mimetypes
 import re
 
 import pytest
 from bs4 import BeautifulSoup
 from pelican.settings import read_settings
+from PIL import Image
 
 from conftest import ROOT
 from content_checks.fields import known_fields
 from indonesian_dates.formatting import DAY_NAMES, MONTH_NAMES
 from office_tags.registry import load_registry
+from photos.preparing import JPEG_QUALITY, LOWEST_QUALITY, QUALITY_STEP, SHRINK_STEP, prepare_photo
+from photos.standard import JPEG_PICTURE_MARKERS, MAX_BYTES, PNG_PICTURE_CHUNKS, Standard
 from sitelib.article_files import EDITOR_DATE_FORMAT
-from sitelib.content_files import CONTENT_EXTENSION
+from sitelib.content_files import CONTENT_EXTENSION, PHOTO_SUFFIXES
 from sitelib.slugs import SLUG_PATTERN
 from web_editor.config import editor_config
 from web_editor.contract import (
@@ -49,6 +53,30 @@ def test_the_shared_names_follow_the_settings():
                               REGISTRY, ["Haji dan Umrah"])["site"]
     assert elsewhere["time_zone"] == "Asia/Makassar" and elsewhere["dates"]["time"][-1] == {"text": " WITA"}
     assert [(rule["source"], rule["replacement"]) for rule in elsewhere["slug"]["substitutions"]] == [("&", "dan")]
+
+
+def test_the_configuration_carries_the_photo_standard(tmp_path):
+    """What the editor prepares uploads to (web_editor/src/photo-prepare.js) is photos.preparing's and
+    photos.standard's, the qualities as the canvas takes them."""
+    photo = SITE["photo"]
+    assert photo["max_edge"] == SETTINGS["PHOTO_MAX_EDGE"] and photo["max_bytes"] == MAX_BYTES
+    assert [round(photo[key] * 100) for key in ("quality", "lowest_quality", "quality_step")] == [
+        JPEG_QUALITY, LOWEST_QUALITY, QUALITY_STEP]
+    assert photo["shrink_step"] == SHRINK_STEP
+    assert set(photo["jpeg_markers"]) == JPEG_PICTURE_MARKERS
+    assert {chunk.encode() for chunk in photo["png_chunks"]} == PNG_PICTURE_CHUNKS
+    assert photo["accept"].split(",") == ["image/*", *PHOTO_SUFFIXES]
+    # The two kinds a prepared photo is: the names and types photos.preparing gives its files.
+    opaque, transparent = tmp_path / "foto.webp", tmp_path / "logo.webp"
+    Image.new("RGB", (40, 30), (200, 30, 30)).save(opaque)
+    Image.new("RGBA", (40, 30), (0, 0, 0, 0)).save(transparent)
+    for kind, path, pillow_format in (("opaque", opaque, "JPEG"), ("transparent", transparent, "PNG")):
+        assert photo[kind]["suffix"] == prepare_photo(path, Standard()).suffix
+        assert photo[kind]["type"] == mimetypes.guess_type(f"foto{photo[kind]['suffix']}")[0] == Image.MIME[pillow_format]
+
+
+def test_the_photo_standard_follows_the_setting():
+    assert editor_config({**SETTINGS, "PHOTO_MAX_EDGE": 1600}, REGISTRY, ["Haji dan Umrah"])["site"]["photo"]["max_edge"] == 1600
 
 
 def test_widgets_and_our_own_keys_are_the_contract_s():
@@ -105,6 +133,14 @@ def shared_literals() -> dict[str, re.Pattern]:
     literals["slot mark"] = re.compile(r"\\ue00[01]|[\ue000\ue001]")
     literals["date pattern"] = re.compile(rf"EEEE|{re.escape(EDITOR_DATE_FORMAT)}")
     literals["date regex"] = re.compile(r"\\d\{\d\}|\\d\\d")
+    # The photo standard's numbers, types and names (LOWEST_QUALITY's 0.5 is left out: a half is also a half).
+    photo = SITE["photo"]
+    literals["photo max edge"] = re.compile(rf"\b{photo['max_edge']}\b")
+    literals["photo max bytes"] = re.compile(rf"\b{MAX_BYTES}\b|\b{MAX_BYTES:_}\b|\b1e6\b")
+    for key in ("quality", "quality_step", "shrink_step"):
+        literals[f"photo {key}"] = re.compile(rf"(?<![\d.])0?{re.escape(str(photo[key]).lstrip('0'))}(?![\d])")
+    for name in (photo["opaque"]["type"], photo["transparent"]["type"], *PHOTO_SUFFIXES):
+        literals[name] = re.compile(rf"""['"`]{re.escape(name)}['"`]""")
     return literals
 
 
@@ -120,11 +156,14 @@ def test_the_grep_finds_what_it_looks_for():
     old = ("const FORMAT = 'pelican-md'; CMS.registerPreviewTemplate('berita'); value('Image_alt'); data.Title; 'Asia/Jakarta';"
            "CMS.registerWidget('image_text', a); CMS.registerWidget('site_datetime', b); field.get('image_field');"
            "if (!collection.path_date_field) field.time_zone; fetch(new URL('config.json', import.meta.url));"
-           r"const WALL_TIME = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})/; format: 'YYYY-MM-DD HH:mm'")
+           r"const WALL_TIME = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})/; format: 'YYYY-MM-DD HH:mm';"
+           "const MAX_EDGE = 2048, MAX_BYTES = 1_000_000; canvas.toBlob(done, 'image/jpeg', .8); edge *= 0.85;"
+           "quality -= 0.1; name + '.jpg'")
     literals = shared_literals()
     assert {name for name, pattern in literals.items() if pattern.search(old)} >= {
         "pelican-md", "berita", "Image_alt", "Title", "Asia/", "image_text", "site_datetime", "image_field",
-        "path_date_field", "time_zone", "config.json", "date pattern", "date regex"}
+        "path_date_field", "time_zone", "config.json", "date pattern", "date regex", "photo max edge", "photo max bytes",
+        "photo quality", "photo quality_step", "photo shrink_step", "image/jpeg", ".jpg"}
     # The contract's own section is how the scripts read it: site.time_zone is no spelled key.
     assert not literals["time_zone"].search("site.time_zone; const { time_zone: timeZone } = site; site.config_keys.time_zone")
 

@@ -136,6 +136,19 @@ def test_a_photo_outside_the_photo_folders_refuses_the_whole_save(proxy):
     assert status == 200 and (project / "content/images/foto.jpg").read_bytes() == b"hai"
 
 
+@pytest.mark.parametrize("asset, folder, names", [
+    ("content/articles/2024/foto.jpg", "content/articles", ".md"),  # a photo saved next to its article
+    ("content/images/catatan.md", "content/images", ".jpg, .jpeg, .png"),
+    ("content/images/skrip.html", "content/images", ".jpg, .jpeg, .png"),
+])
+def test_each_editor_folder_takes_only_its_own_kind_of_file(proxy, asset, folder, names):
+    project, port, _ = proxy
+    article = "content/articles/2024/2024-05-06-jenis-berkas.md"
+    status, _, refusal = send(port, persist(article, assets=[asset]))
+    assert status == 403 and refusal["error"].startswith(f"Ditolak: di {folder} editor lokal hanya membaca dan menulis berkas {names}")
+    assert not (project / article).exists() and not (project / asset).exists()
+
+
 @pytest.mark.parametrize("body", [
     {"action": "getEntry", "params": {"branch": "main", "path": "pelicanconf.py"}},
     {"action": "entriesByFiles", "params": {"branch": "main", "files": [{"path": "content/pages/kontak.md"}, {"path": ".env"}]}},

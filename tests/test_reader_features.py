@@ -27,12 +27,18 @@ def widths(srcset: str) -> list[int]:
     return [int(part.split()[1][:-1]) for part in srcset.split(", ")]
 
 
+def sources(picture) -> dict[str, list[int]]:
+    """type -> widths of every <source> of a <picture>."""
+    return {source["type"]: widths(source["srcset"]) for source in picture.find_all("source")}
+
+
 def test_featured_photo_is_a_responsive_eager_figure(photo_page):
     figure = photo_page.select_one("figure.featured-photo")
-    webp = figure.find("source", type="image/webp")
     image = figure.find("img")
-    assert widths(webp["srcset"]) == widths(image["srcset"]) == [480, 800, 1200]
-    assert all(".webp" in part for part in webp["srcset"].split(", "))
+    offered = sources(figure.picture)
+    assert offered["image/webp"] == [400, 800, 1200] and set(offered) <= {"image/avif", "image/webp"}
+    assert list(offered)[0] == "image/avif" or list(offered) == ["image/webp"]  # the lighter format first
+    assert image["src"].endswith("-1200.jpg") and "srcset" not in image.attrs  # one fallback file
     assert (image["width"], image["height"]) == ("1600", "1000")
     assert "loading" not in image.attrs and image["fetchpriority"] == "high"
     assert image["alt"] == "Calon jemaah berpakaian ihram mengelilingi miniatur Ka'bah"
@@ -44,24 +50,36 @@ def test_body_image_with_a_title_becomes_a_captioned_lazy_figure(photo_page):
     image = figure.select_one("picture img")
     assert image["loading"] == "lazy" and (image["width"], image["height"]) == ("1600", "1000")
     assert image["alt"] == "Peserta manasik berlatih tawaf" and "title" not in image.attrs
-    assert widths(image["srcset"]) == [480, 800, 1200]
+    assert sources(figure.picture)["image/webp"] == [400, 800, 1200]
     assert text_of(figure.figcaption) == "Peserta manasik berlatih tawaf di halaman kantor."
 
 
-def test_variants_are_written_in_both_formats(feature_site, photo_page):
-    image = photo_page.select_one("figure.featured-photo img")
-    for srcset in (image["srcset"], photo_page.select_one("figure.featured-photo source")["srcset"]):
-        for part in srcset.split(", "):
+FORMATS = {"image/avif": "AVIF", "image/webp": "WEBP"}
+
+
+def test_variants_are_written_in_their_formats_and_the_fallback_is_light(feature_site, photo_page):
+    picture = photo_page.select_one("figure.featured-photo picture")
+    total = 0
+    for source in picture.find_all("source"):
+        for part in source["srcset"].split(", "):
             url, width = part.split()
-            with Image.open(feature_site.path(url[len(PUBLISH_SITEURL) + 1:])) as variant:
-                assert variant.width == int(width[:-1])
-                assert variant.format == ("WEBP" if url.endswith(".webp") else "JPEG")
+            path = feature_site.path(url[len(PUBLISH_SITEURL) + 1:])
+            total += path.stat().st_size
+            with Image.open(path) as variant:
+                assert variant.width == int(width[:-1]) and variant.format == FORMATS[source["type"]]
+    fallback = feature_site.path(picture.img["src"][len(PUBLISH_SITEURL) + 1:])
+    with Image.open(fallback) as variant:
+        assert variant.format == "JPEG" and variant.width == 1200
+    assert fallback.stat().st_size <= 80_000
+    assert total + fallback.stat().st_size <= 200_000  # every variant of this photo, the fallback included
 
 
 def test_featured_photo_is_the_preview_image(feature_site, photo_page):
     og_image = photo_page.find("meta", property="og:image")["content"]
+    assert og_image == photo_page.select_one("figure.featured-photo img")["src"]  # the fallback JPEG
     assert og_image.startswith(f"{PUBLISH_SITEURL}/images/varian/manasik-") and og_image.endswith("-1200.jpg")
     assert photo_page.find("meta", property="og:image:width")["content"] == "1200"
+    assert photo_page.find("meta", property="og:image:type")["content"] == "image/jpeg"
     assert not list(feature_site.root.glob("kartu/manasik-haji-bergambar-*"))
 
 
@@ -99,7 +117,9 @@ def test_photo_variants_are_cached(tmp_path, monkeypatch):
 
     source = ROOT / "tests" / "photo_content" / "images" / "manasik.jpg"
     first = variants.photo_variants(source, tmp_path)
-    assert [v.width for v in first.variants] == [480, 480, 800, 800, 1200, 1200]
+    assert sorted((v.mime, v.width) for v in first.variants if v.mime == "image/webp") == [
+        ("image/webp", 400), ("image/webp", 800), ("image/webp", 1200)]
+    assert [v.mime for v in first.variants].count("image/jpeg") == 1
     variants._photo.cache_clear()
     monkeypatch.setattr(Image.Image, "resize", lambda *a, **k: pytest.fail("resized again"))
     assert variants.photo_variants(source, tmp_path) == first

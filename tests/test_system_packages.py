@@ -50,7 +50,15 @@ def test_the_project_list_is_read_as_command_and_package():
     packages = read_package_list(ROOT / "system-packages.txt")
     assert SystemPackage("chromium", "chromium") in packages
     assert SystemPackage("java", "default-jre-headless") in packages
-    assert [entry.package for entry in packages][-2:] == ["nodejs", "npm"]
+    assert [entry.package for entry in packages][-3:] == ["nodejs", "npm", "mate-backgrounds"]
+
+
+def test_a_package_without_a_program_is_missing_until_its_file_is_there(tmp_path):
+    marker = tmp_path / "foto.jpg"
+    entry = SystemPackage(str(marker), "paket-foto")
+    assert missing_packages([entry]) == ["paket-foto"]
+    marker.write_bytes(b"")
+    assert missing_packages([entry]) == []
 
 
 def test_missing_means_the_command_is_not_on_path(bin_folder, package_list):

@@ -15,13 +15,15 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from pelican.settings import read_settings
+from PIL import Image
 from playwright.sync_api import expect
 
 from browser import free_port, serve
 from conftest import ROOT
 from editorial.local_proxy import proxy_settings, running_proxy
 from office_tags.registry import load_registry
-from phone_photos import phone_jpeg
+from phone_photos import UPRIGHT_SIZE, phone_jpeg
+from photos.standard import standard_for, standard_reasons
 from site_copy import copy_project, invoke
 
 REGISTRY = load_registry(ROOT / "data" / "offices.toml")
@@ -267,7 +269,11 @@ def test_an_article_written_in_the_editor_is_our_file_and_builds(page, editor, t
     # Named by its own Date (2024-05-02 09:30 WIB), as `invoke new` names files, not by the clock.
     written = project / "content" / "articles" / "2024" / f"2024-05-02-{NEW_SLUG}.md"
     assert written.read_text(encoding="utf-8") == NEW_ARTICLE
-    assert (project / "content" / "images" / "foto-editor.jpg").read_bytes() == photo.read_bytes()
+    # The photo as the editor prepared it in the browser (test_web_editor_photos.py): upright, no metadata.
+    uploaded = project / "content" / "images" / "foto-editor.jpg"
+    assert standard_reasons(uploaded, standard_for(read_settings(str(project / "pelicanconf.py")))) == []
+    with Image.open(uploaded) as image:
+        assert image.size == UPRIGHT_SIZE
     checked = invoke(project, "check")
     assert checked.returncode == 0 and "GALAT" not in checked.stdout, checked.stdout
     built = invoke(project, "build")

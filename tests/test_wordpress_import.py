@@ -5,15 +5,19 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from PIL import Image
 
 from conftest import ROOT, text_of
 from editorial.wordpress.html_body import autop, to_markdown
 from editorial.wordpress.photos import PhotoSource
 from editorial.wordpress.post_metadata import CategoryMap, credit, first_sentence, old_path, our_slug
+from phone_photos import CAMERA_TEXTS
+from photos.standard import Standard, standard_reasons
 from seed_articles import KOTA_MAGELANG, WONOSOBO
 from site_copy import copy_project, invoke
 from wordpress_export import (
-    ENTITY_TITLE_TEXT, MAGELANG_OLD_PATH, WONOSOBO_OLD_PATH, magelang_export, wonosobo_export,
+    ENTITY_TITLE_TEXT, MAGELANG_OLD_PATH, PHONE_UPLOADS_URL, WONOSOBO_OLD_PATH, magelang_export, phone_export, photo,
+    wonosobo_export,
 )
 
 SITE = "http://localhost:8000"  # publishconf's default SITEURL: the copies publish without one
@@ -222,6 +226,101 @@ def test_an_unknown_office_is_refused(imported):
     assert result.returncode == 1 and "kantor 'kab-wonosobu' tidak dikenal" in result.stderr
 
 
+# Photos from phones are imported as the photo standard wants them (issue #18).
+
+PHONE_FILE = "content/articles/2024/2024-06-12-foto-dari-ponsel.md"
+PHONE_IMAGES = "content/images/kab-kebumen/2024/06"
+
+
+@pytest.fixture(scope="module")
+def phone_import(tmp_path_factory):
+    """The fixed pages, then the phone uploads' export imported twice, then `invoke check`."""
+    base = tmp_path_factory.mktemp("ponsel")
+    content = base / "awal"
+    shutil.copytree(ROOT / "content" / "pages", content / "pages")
+    (content / "articles").mkdir()
+    project = copy_project(base / "situs", content)
+    export, uploads = phone_export(base)
+    command = ("import-wordpress", str(export), "--office", "kab-kebumen", "--uploads", str(uploads))
+    first = invoke(project, *command)
+    assert first.returncode == 0, first.stdout + first.stderr
+    imported = snapshot(project / "content")
+    again = invoke(project, *command)
+    return {"project": project, "uploads": uploads, "report": first.stdout.splitlines(), "imported": imported,
+            "again": again, "checked": invoke(project, "check")}
+
+
+def test_every_imported_photo_meets_the_standard(phone_import):
+    folder = phone_import["project"] / PHONE_IMAGES
+    assert sorted(path.name for path in folder.iterdir()) == [
+        "grafik.jpg", "iphone.jpg", "logo.png", "ponsel-besar.jpg", "sama-2.jpg", "sama.jpg", "spanduk.jpg",
+    ]
+    for path in folder.iterdir():
+        assert standard_reasons(path, Standard(2048)) == [], path
+
+
+def test_an_oversized_phone_photo_with_exif_becomes_an_upright_jpeg_without_metadata(phone_import):
+    path = phone_import["project"] / PHONE_IMAGES / "ponsel-besar.jpg"
+    data = path.read_bytes()
+    assert not any(text in data for text in CAMERA_TEXTS) and b"Exif\x00\x00" not in data
+    with Image.open(path) as image:
+        assert image.format == "JPEG" and image.size == (1365, 2048)  # 2,000 × 3,000 upright, long edge 2,048
+        assert not image.getexif()
+        red, green, blue = image.convert("RGB").getpixel((image.width // 2, 20))
+        assert red > 180 and green < 80 and blue < 80  # the red band is on top: stored sideways, imported upright
+
+
+def test_a_heic_upload_is_imported_as_jpg_and_referenced_as_jpg(phone_import):
+    text = (phone_import["project"] / PHONE_FILE).read_text(encoding="utf-8")
+    header, body = text.split("\n\n", 1)
+    assert "Image: {static}/images/kab-kebumen/2024/06/iphone.jpg" in header.splitlines()
+    assert "![Foto dari iPhone]({static}/images/kab-kebumen/2024/06/iphone.jpg)" in body
+    # The HEIC and the JPEG both called "sama": the JPEG keeps its name and its bytes, the HEIC takes the next name.
+    assert "![Foto HEIC]({static}/images/kab-kebumen/2024/06/sama-2.jpg)" in body
+    assert "![Foto JPEG]({static}/images/kab-kebumen/2024/06/sama.jpg)" in body
+    assert "![Grafik]({static}/images/kab-kebumen/2024/06/grafik.jpg)" in body  # a PNG without transparency
+    assert "![Spanduk]({static}/images/kab-kebumen/2024/06/spanduk.jpg)" in body
+    assert "![Logo]({static}/images/kab-kebumen/2024/06/logo.png)" in body  # transparent: stays a PNG
+    assert ".heic" not in text and ".webp" not in text and "rusak" not in text and "bom.jpg" not in text
+    images = phone_import["project"] / PHONE_IMAGES
+    for name in ("sama.jpg", "logo.png"):
+        assert (images / name).read_bytes() == (phone_import["uploads"] / "2024/06" / name).read_bytes()
+    with Image.open(images / "iphone.jpg") as image:
+        assert image.format == "JPEG" and image.size == (600, 800)
+
+
+def test_the_report_counts_prepared_renamed_and_refused_photos(phone_import):
+    report = phone_import["report"]
+    for line in (
+        "Foto: 7 berkas disalin ke content/images/kab-kebumen/ (7 di badan berita), 0 tidak ada di folder uploads, "
+        "2 ditolak, 0 dari situs lain",
+        "  - 5 disiapkan sesuai standar foto (JPEG tanpa metadata, paling besar 2.048 piksel dan 1 MB), "
+        "2 sudah sesuai dan disalin apa adanya",
+        f"  - nama berubah: iphone.heic → {PHONE_IMAGES}/iphone.jpg",
+        f"  - nama berubah: sama.heic → {PHONE_IMAGES}/sama-2.jpg",
+        f"  - nama berubah: grafik.png → {PHONE_IMAGES}/grafik.jpg",
+        f"  - nama berubah: spanduk.webp → {PHONE_IMAGES}/spanduk.jpg",
+        f"  - ditolak: {PHONE_FILE}: {PHONE_UPLOADS_URL}/2024/06/rusak.jpg "
+        "(berkas rusak atau bukan gambar JPEG, PNG, WebP, GIF, AVIF atau HEIC; dibuang dari berita)",
+        f"  - ditolak: {PHONE_FILE}: {PHONE_UPLOADS_URL}/2024/06/bom.jpg "
+        "(foto 20.000 × 20.000 piksel terlalu besar untuk diolah; dibuang dari berita)",
+    ):
+        assert line in report, line
+
+
+def test_importing_the_phone_photos_again_changes_nothing(phone_import):
+    again = phone_import["again"]
+    assert again.returncode == 0, again.stdout + again.stderr
+    assert snapshot(phone_import["project"] / "content") == phone_import["imported"]
+    assert "Berita diimpor: 0 (draf: 0)" in again.stdout and "sudah diimpor (alamat lama sama) ×1" in again.stdout
+    assert "sudah ada berkas lain" not in again.stdout
+
+
+def test_the_imported_phone_photos_pass_invoke_check(phone_import):
+    checked = phone_import["checked"]
+    assert checked.returncode == 0 and "GALAT" not in checked.stdout, checked.stdout + checked.stderr
+
+
 # The pure parts.
 
 def test_autop_follows_wordpress():
@@ -276,8 +375,7 @@ def test_a_broken_category_map_is_refused_naming_the_file_and_key(tmp_path):
 
 def test_photo_urls_are_recognised_on_http_and_https(tmp_path):
     uploads = tmp_path / "uploads"
-    (uploads / "2024" / "05").mkdir(parents=True)
-    (uploads / "2024" / "05" / "foto.jpg").write_bytes(b"x")
+    photo(uploads / "2024" / "05" / "foto.jpg", "navy")
     photos = PhotoSource(["https://situs.test/wp-content/uploads/"], uploads, "kab-x")
     assert photos.uploads_path("https://situs.test/wp-content/uploads/2024/05/foto-300x200.jpg") == "2024/05/foto-300x200.jpg"
     assert photos.local_file("2024/05/foto-300x200.jpg") == (uploads / "2024/05/foto.jpg", "2024/05/foto.jpg")

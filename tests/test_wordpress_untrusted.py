@@ -9,12 +9,13 @@ import pytest
 
 from conftest import ROOT
 from editorial.wordpress.html_body import to_markdown
-from editorial.wordpress.photos import PhotoSource
+from editorial.wordpress.photos import PhotoSource, UploadChanged
 from editorial.wordpress.post_metadata import wordpress_date
 from editorial.wordpress.single_line import one_line
 from old_addresses.redirects import old_path_problem
 from site_copy import copy_project, invoke
-from wordpress_export import CANARY, HOSTILE_UPLOADS_URL, hostile_export
+from phone_photos import phone_heic
+from wordpress_export import CANARY, HOSTILE_UPLOADS_URL, declared_giant_jpeg, hostile_export, photo
 
 OFFICE = "kab-temanggung"
 EXISTING_ARTICLE = """Title: Sudah Ada
@@ -253,8 +254,7 @@ def test_valid_and_empty_wordpress_dates():
 
 def test_photo_paths_are_kept_inside_the_uploads_folder(tmp_path):
     uploads = tmp_path / "uploads"
-    (uploads / "2024").mkdir(parents=True)
-    (uploads / "2024" / "foto.jpg").write_bytes(b"x")
+    photo(uploads / "2024" / "foto.jpg", "olive")
     (tmp_path / "rahasia.jpg").write_bytes(CANARY)
     photos = PhotoSource(["https://situs.test/wp-content/uploads/"], uploads, "kab-x")
     paths = ("../rahasia.jpg", "%2E%2E/rahasia.jpg", "2024/../../rahasia.jpg", f"{tmp_path}/rahasia.jpg", "2024/%00.jpg",
@@ -266,3 +266,54 @@ def test_photo_paths_are_kept_inside_the_uploads_folder(tmp_path):
         "menunjuk ke luar folder uploads", "menunjuk ke luar folder uploads", "menunjuk ke luar folder uploads",
         "jalur absolut, di luar folder uploads", "berisi karakter kendali",
     ]
+
+
+UPLOADS_URL = "https://situs.test/wp-content/uploads"
+UNREADABLE = "berkas rusak atau bukan gambar JPEG, PNG, WebP, GIF, AVIF atau HEIC"
+
+
+def photo_html(*names: str) -> str:
+    return "".join(f'<p><img src="{UPLOADS_URL}/2024/{name}" alt="x"></p>' for name in names)
+
+
+def test_an_upload_that_cannot_be_decoded_is_refused_with_its_reason(tmp_path):
+    uploads = tmp_path / "uploads"
+    photo(uploads / "2024" / "foto.jpg", "olive")
+    (uploads / "2024" / "rusak.jpg").write_bytes(b"<html>halaman galat, bukan foto</html>")
+    whole = (uploads / "2024" / "foto.jpg").read_bytes()
+    (uploads / "2024" / "terpotong.jpg").write_bytes(whole[: len(whole) // 2])  # an upload cut off halfway
+    declared_giant_jpeg(uploads / "2024" / "bom.jpg")
+    (tmp_path / "content" / "images").mkdir(parents=True)
+    photos = PhotoSource([UPLOADS_URL], uploads, "kab-x", tmp_path / "content")
+    markdown, report = to_markdown(photo_html("rusak.jpg", "foto.jpg", "terpotong.jpg", "bom.jpg"), photos, "Judul")
+    assert markdown == "![x]({static}/images/kab-x/2024/foto.jpg)\n" and report.photos == ["2024/foto.jpg"]
+    assert report.refused_photos == [
+        (f"{UPLOADS_URL}/2024/rusak.jpg", UNREADABLE), (f"{UPLOADS_URL}/2024/terpotong.jpg", UNREADABLE),
+        (f"{UPLOADS_URL}/2024/bom.jpg", "foto 20.000 × 20.000 piksel terlalu besar untuk diolah"),
+    ]
+
+
+def test_a_prepared_photo_is_never_written_through_a_symlink_at_its_new_name(tmp_path):
+    uploads = tmp_path / "uploads"
+    (uploads / "2024").mkdir(parents=True)
+    phone_heic(uploads / "2024" / "foto.heic")  # becomes foto.jpg
+    images = tmp_path / "content" / "images" / "kab-x" / "2024"
+    images.mkdir(parents=True)
+    (images / "foto.jpg").symlink_to(tmp_path / "luar.jpg")
+    photos = PhotoSource([UPLOADS_URL], uploads, "kab-x", tmp_path / "content")
+    markdown, report = to_markdown(photo_html("foto.heic"), photos, "Judul")
+    assert markdown.strip() == "" and report.refused_photos == [(f"{UPLOADS_URL}/2024/foto.heic", "tujuan di luar content/images/kab-x/")]
+
+
+def test_an_upload_changed_after_planning_is_not_written(tmp_path):
+    uploads = tmp_path / "uploads"
+    (uploads / "2024").mkdir(parents=True)
+    phone_heic(uploads / "2024" / "foto.heic")
+    photos = PhotoSource([UPLOADS_URL], uploads, "kab-x", tmp_path / "content")
+    found = photos.find(f"{UPLOADS_URL}/2024/foto.heic")
+    assert found.source.prepared and photos.reference(found.used) == "{static}/images/kab-x/2024/foto.jpg"
+    prepared = found.source.data()  # made again when written: the same bytes
+    assert prepared == found.source.data() and prepared.startswith(b"\xff\xd8")
+    photo(uploads / "2024" / "foto.heic", "red")  # replaced by another picture before it is written
+    with pytest.raises(UploadChanged):
+        found.source.data()

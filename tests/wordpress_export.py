@@ -4,11 +4,14 @@ Wonosobo's site uses the classic editor (paragraphs separated by blank
 lines, [caption] shortcodes), Kota Magelang's the block editor.
 """
 
+import io
+import struct
 from pathlib import Path
 from xml.sax.saxutils import escape
 
 from PIL import Image
 
+from phone_photos import camera_exif, phone_heic, transparent_png
 from seed_articles import KOTA_MAGELANG, WONOSOBO
 
 WONOSOBO_SITE = "https://kemenag-wonosobo.contoh.test"
@@ -230,3 +233,66 @@ def hostile_export(folder: Path) -> tuple[Path, Path, Path]:
     uploads, canary = hostile_folders(folder)
     export = write_export(folder / "jahat.xml", "Kankemenag Jahat", HOSTILE_SITE, hostile_items(canary), author=HOSTILE_AUTHOR)
     return export, uploads, canary
+
+
+# An office whose editors uploaded photos straight from their phones (issue #18).
+PHONE_SITE = "https://kemenag-kebumen.contoh.test"
+PHONE_UPLOADS_URL = f"{PHONE_SITE}/wp-content/uploads"
+PHONE_OLD_PATH = "/2024/06/12/foto-dari-ponsel/"
+# Stored sideways with orientation 6, as phones do: upright it is 2,000 × 3,000.
+OVERSIZED_STORED = (3000, 2000)
+
+
+def oversized_phone_jpeg(path: Path) -> None:
+    """A large phone JPEG stored sideways, with orientation, GPS position, maker and serial in its EXIF;
+    upright, its top tenth is red."""
+    upright = Image.new("RGB", (OVERSIZED_STORED[1], OVERSIZED_STORED[0]), (30, 60, 200))
+    upright.paste((220, 20, 20), (0, 0, OVERSIZED_STORED[1], OVERSIZED_STORED[0] // 10))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    upright.transpose(Image.Transpose.ROTATE_90).save(path, "JPEG", quality=90, exif=camera_exif(6))
+
+
+def declared_giant_jpeg(path: Path, side: int = 20_000) -> None:
+    """A small JPEG whose header declares a picture of side × side pixels (a decompression bomb)."""
+    buffer = io.BytesIO()
+    Image.new("RGB", (16, 16), "gray").save(buffer, "JPEG")
+    data = bytearray(buffer.getvalue())
+    frame = data.index(b"\xff\xc0")  # SOF0: length, precision, height, width
+    data[frame + 5: frame + 9] = struct.pack(">HH", side, side)
+    path.write_bytes(bytes(data))
+
+
+def phone_uploads(folder: Path) -> Path:
+    """2024/06/: an oversized phone JPEG with EXIF, an iPhone HEIC, a HEIC and a JPEG both called 'sama', an
+    opaque PNG, a WebP, a transparent PNG, a corrupt upload and a JPEG declaring a giant picture."""
+    uploads = folder / "uploads-kebumen"
+    june = uploads / "2024" / "06"
+    oversized_phone_jpeg(june / "ponsel-besar.jpg")
+    phone_heic(june / "iphone.heic")
+    phone_heic(june / "sama.heic")
+    photo(june / "sama.jpg", "teal")  # meets the standard already: copied as it is
+    Image.new("RGB", (900, 600), "white").save(june / "grafik.png", "PNG")  # no transparent pixel: a JPEG
+    Image.new("RGB", (1600, 400), "orange").save(june / "spanduk.webp", "WEBP")
+    transparent_png(june / "logo.png")  # transparent, no metadata: copied as it is
+    (june / "rusak.jpg").write_bytes(b"bukan foto, hanya teks")
+    declared_giant_jpeg(june / "bom.jpg")
+    return uploads
+
+
+def phone_export(folder: Path) -> tuple[Path, Path]:
+    """One post with those uploads in its body, the iPhone HEIC as its featured photo."""
+    uploads = phone_uploads(folder)
+    up = f"{PHONE_UPLOADS_URL}/2024/06"
+    images = "".join(f'<p><img src="{up}/{name}" alt="{alt}"></p>' for name, alt in (
+        ("ponsel-besar.jpg", "Foto besar dari ponsel"), ("iphone.heic", "Foto dari iPhone"), ("sama.heic", "Foto HEIC"),
+        ("sama.jpg", "Foto JPEG"), ("grafik.png", "Grafik"), ("spanduk.webp", "Spanduk"), ("logo.png", "Logo"),
+        ("rusak.jpg", "Foto rusak"), ("bom.jpg", "Foto raksasa"),
+    ))
+    items = [
+        item(post_id=60, title="Foto Dari Ponsel", link=PHONE_SITE + PHONE_OLD_PATH, date="2024-06-12 09:00:00",
+             name="foto-dari-ponsel", content="<p>Kebumen – Foto-foto dari ponsel.</p>" + images, meta={"_thumbnail_id": "61"}),
+        item(post_id=61, title="Sampul iPhone", link=f"{PHONE_SITE}/?attachment_id=61", content="", date="2024-06-12 08:00:00",
+             post_type="attachment", status="inherit", attachment_url=f"{up}/iphone.heic",
+             meta={"_wp_attachment_image_alt": "Foto sampul dari iPhone"}),
+    ]
+    return write_export(folder / "kebumen.xml", "Kankemenag Kebumen", PHONE_SITE, items), uploads

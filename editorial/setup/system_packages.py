@@ -1,7 +1,9 @@
 """The Debian packages the project needs (system-packages.txt): which are missing, and installing them.
 
 Each line of the list is "command package" (`#` starts a comment line); a
-package is missing when its command is not on PATH. Root installs the
+package is missing when its command is not on PATH. A package without a
+program (the photographs of mate-backgrounds) names, instead of a command,
+the absolute path of a file it installs: missing when that file is not there. Root installs the
 missing ones with apt-get; anyone else is told the one command to run.
 """
 
@@ -15,8 +17,14 @@ from editorial.setup.commands import run_command
 
 @dataclass(frozen=True)
 class SystemPackage:
-    command: str  # a program on PATH once the package is installed
+    command: str  # a program on PATH once the package is installed, or an absolute path of a file it installs
     package: str  # its Debian package
+
+    @property
+    def installed(self) -> bool:
+        if self.command.startswith("/"):
+            return Path(self.command).exists()
+        return shutil.which(self.command) is not None
 
 
 class NotInstalled(Exception):
@@ -34,8 +42,8 @@ def read_package_list(path: Path) -> list[SystemPackage]:
 
 
 def missing_packages(packages: list[SystemPackage]) -> list[str]:
-    """The packages whose command is not on PATH, in list order."""
-    return [entry.package for entry in packages if shutil.which(entry.command) is None]
+    """The packages whose command is not on PATH (or whose file is not there), in list order."""
+    return [entry.package for entry in packages if not entry.installed]
 
 
 def install_commands(packages: list[str]) -> list[list[str]]:

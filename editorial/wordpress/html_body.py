@@ -13,12 +13,11 @@ line each, whatever the export holds.
 
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from bs4 import BeautifulSoup, Comment, Tag
 from markdownify import MarkdownConverter
 
-from .photos import Found, Missing, PhotoSource, Refused
+from .photos import Found, Missing, PhotoSource, Refused, Upload
 from .single_line import one_line
 
 BLOCK_TAGS = ("p", "div", "figure", "ul", "ol", "li", "table", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "hr", "[caption")
@@ -38,7 +37,7 @@ class BodyReport:
     shortcodes: list[str] = field(default_factory=list)
     remnants: list[str] = field(default_factory=list)
     photos: list[str] = field(default_factory=list)  # uploads paths used
-    photo_files: dict[str, Path] = field(default_factory=dict)  # uploads path -> the file in the uploads folder
+    photo_files: dict[str, Upload] = field(default_factory=dict)  # uploads path -> what is written for it
     missing_photos: list[str] = field(default_factory=list)
     refused_photos: list[tuple[str, str]] = field(default_factory=list)  # (src, why), photos.py's reasons
     foreign_photos: list[str] = field(default_factory=list)

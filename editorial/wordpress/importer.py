@@ -7,14 +7,14 @@ reported with the reason and skipped, and the rest is imported. Every value
 written is one line (single_line.py), every photo comes from inside the
 uploads folder and goes inside content/images/OFFICE/ (photos.py), and a post
 whose address another item has gets WordPress's -2, -3, … suffix
-(wp_unique_post_slug). Existing files are never overwritten: a post whose old
+(wp_unique_post_slug). Photos are written as the photo standard wants them
+(photos.py). Existing files are never overwritten: a post whose old
 address is already in the content, or whose file is already there with
 exactly the text we would write (drafts have no old address), was imported
 before.
 """
 
 import os
-import shutil
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -27,13 +27,14 @@ from content_checks.fields import known_fields
 from content_checks.source import parse_source
 from office_tags.mentions import mentioned_offices
 from office_tags.registry import Registry
+from photos.standard import standard_for
 from plain_text_metadata.reader import render_body
 from sitelib.article_files import article_path, header_date
 from sitelib.content_files import CONTENT_EXTENSION
 from sitelib.text import plain_text
 
 from .html_body import BodyReport, to_markdown
-from .photos import Missing, PhotoSource, Refused, resolves_inside
+from .photos import Missing, PhotoSource, Refused, Upload, UploadChanged, resolves_inside
 from .post_metadata import (
     DRAFT_STATUSES, PUBLISHED_STATUSES, CategoryMap, credit, old_path, old_path_refusal, our_slug, plain_title, summary,
     wordpress_date,
@@ -73,7 +74,7 @@ class CategoryChoice:
 @dataclass
 class Featured:
     values: dict[str, str] = field(default_factory=dict)  # Image, Image_alt, Image_caption
-    photos: dict[Path, Path] = field(default_factory=dict)  # target -> source
+    photos: dict[Path, Upload] = field(default_factory=dict)  # target -> what is written there
     missing: str = ""  # the photo's URL when it is not in the uploads folder
     refused: tuple[str, str] | None = None  # (URL, why) when its path is refused
 
@@ -93,7 +94,7 @@ class Post:
     modified: datetime | None = None
     old_path: str = ""
     no_old_path: str = ""  # why a published post has no Old_path
-    photos: dict[Path, Path] = field(default_factory=dict)  # target -> source
+    photos: dict[Path, Upload] = field(default_factory=dict)  # target -> what is written there
     offices: list[str] = field(default_factory=list)
     categories: CategoryChoice | None = None
     featured: Featured = field(default_factory=Featured)
@@ -144,7 +145,7 @@ class Plan:
     photo_conflicts: list[str] = field(default_factory=list)
 
     @property
-    def photos(self) -> dict[Path, Path]:  # target -> source
+    def photos(self) -> dict[Path, Upload]:  # target -> what is written there
         return {target: source for planned in self.files for target, source in planned.post.photos.items()}
 
     @property
@@ -220,7 +221,7 @@ class Importer:
         self.categories = categories
         self.content = Path(settings["PATH"])
         urls = sorted({export.uploads_url, f"{export.blog_url}/wp-content/uploads/"})
-        self.photos = PhotoSource(urls, uploads, office, self.content)
+        self.photos = PhotoSource(urls, uploads, office, self.content, standard_for(settings))
         self.attachments = export.attachments()
         self.now = datetime.now(timezone.utc)
         self.addresses = Addresses.of_content(settings, self.now)
@@ -409,7 +410,10 @@ class Importer:
         return path
 
 
-WRITE_FAILURES = {FileExistsError: "berkas dengan nama itu sudah ada", PermissionError: "tidak ada izin menulis"}
+WRITE_FAILURES = {
+    FileExistsError: "berkas dengan nama itu sudah ada", PermissionError: "tidak ada izin menulis",
+    UploadChanged: "foto di folder uploads berubah selama impor; jalankan impor lagi",
+}
 
 
 def write(plan: Plan) -> list[Path]:
@@ -443,13 +447,19 @@ def _write_planned(planned: PlannedFile, plan: Plan) -> list[Path]:
     return copied + [planned.path]
 
 
-def _copy_photo(target: Path, source: Path, plan: Plan) -> bool:
-    """Copy a photo unless a file is there already (a different one is reported). Whether it was copied."""
+def _copy_photo(target: Path, source: Upload, plan: Plan) -> bool:
+    """Write a photo (the upload, or its prepared photo) unless a file is there already (a different one is
+    reported). Whether it was written."""
+    data = source.data()
     if os.path.lexists(target):
-        if not target.is_file() or target.read_bytes() != source.read_bytes():
+        if not target.is_file() or target.read_bytes() != data:
             plan.photo_conflicts.append(str(target))
         return False
     target.parent.mkdir(parents=True, exist_ok=True)
-    with open(source, "rb") as original, open(target, "xb") as copy:  # "x": never through a symlink put there
-        shutil.copyfileobj(original, copy)
+    with open(target, "xb") as copy:  # "x": never through a symlink put there
+        try:
+            copy.write(data)
+        except OSError:
+            target.unlink()  # ours, half written
+            raise
     return True

@@ -5,13 +5,33 @@ file is used only when that path, percent-decoded, resolves inside the uploads
 folder (no `..`, no absolute path, no symlink leading out) and its copy lands
 inside content/images/OFFICE/. Anything else is refused with an Indonesian
 reason and left out of the post like a missing photo.
+
+Every photo is imported as the repository's photo standard wants it (issue
+#18, photos.standard): an upload that meets it is copied as it is, any other
+is prepared (photos.preparing) and its prepared photo written instead, under
+the name the prepared format has (a .heic, .webp or a PNG without
+transparency becomes .jpg; the first free stem-2, stem-3, … when another
+upload of the export has that name), and the post's reference says that
+name. An upload that cannot be decoded is refused like a path leading out.
+The prepared photo is made when the post is planned (to know its name, and
+that it decodes) and again when it is written, so memory stays small;
+preparing is deterministic, and a digest checks that both are the same.
 """
 
+import hashlib
+import os
 import posixpath
 import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
+
+from babel.numbers import format_decimal
+
+from editorial.prepare_photos import free_name, standard_name
+from photos.decoding import OversizedPhoto, UnreadablePhoto
+from photos.preparing import prepare_photo
+from photos.standard import Standard, standard_reasons
 
 from .single_line import has_control_characters
 
@@ -33,12 +53,62 @@ class Missing:
     foreign: bool = False
 
 
+class UploadChanged(OSError):
+    """An upload that no longer gives the photo planned for it (changed or removed while importing)."""
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+@dataclass(frozen=True)
+class Upload:
+    """A photo file in the uploads folder and what is written for it: the file as it is when it meets
+    the photo standard, else the photo prepared to the standard."""
+
+    path: Path
+    standard: Standard
+    prepared: bool  # False: copied as it is
+    digest: str  # sha256 of what is written
+
+    def data(self) -> bytes:
+        """The bytes to write (prepared again when needed); UploadChanged when they are not the planned ones."""
+        try:
+            data = prepare_photo(self.path, self.standard).data if self.prepared else self.path.read_bytes()
+        except UnreadablePhoto:
+            data = b""
+        if _digest(data) != self.digest:
+            raise UploadChanged(f"{self.path} berubah selama impor")
+        return data
+
+
 @dataclass(frozen=True)
 class Found:
-    """A photo to import: its file in the uploads folder, that file's path below the folder."""
+    """A photo to import: what is written for it, and its file's path below the uploads folder."""
 
-    source: Path
+    source: Upload
     used: str
+
+
+def _number(value: int) -> str:
+    return format_decimal(value, format="#,##0", locale="id")
+
+
+def unreadable_reason(error: UnreadablePhoto) -> str:
+    """Why an upload is refused when it cannot be decoded, in Indonesian."""
+    if isinstance(error, OversizedPhoto):
+        header = error.header
+        return f"foto {_number(header.width)} × {_number(header.height)} piksel terlalu besar untuk diolah"
+    return "berkas rusak atau bukan gambar JPEG, PNG, WebP, GIF, AVIF atau HEIC"
+
+
+def planned_upload(path: Path, standard: Standard) -> tuple[Upload, str]:
+    """(what is written for the upload, the suffix of its name once written: "" when the name stays).
+    Raises UnreadablePhoto."""
+    if not standard_reasons(path, standard):
+        return Upload(path, standard, False, _digest(path.read_bytes())), ""
+    prepared = prepare_photo(path, standard)
+    return Upload(path, standard, True, _digest(prepared.data)), prepared.suffix
 
 
 def resolved(path: Path) -> Path | None:
@@ -73,11 +143,16 @@ class PhotoSource:
     """The site's uploads URLs, the local copy of the uploads folder, and where photos are copied to."""
 
     def __init__(self, uploads_urls: list[str], uploads_folder: Path | None, target_folder: str,
-                 content_folder: Path | None = None):
+                 content_folder: Path | None = None, standard: Standard | None = None):
         self.uploads_urls = [url.rstrip("/") + "/" for url in uploads_urls]
         self.uploads_folder = uploads_folder
         self.target_folder = target_folder  # below content/images, e.g. "kab-wonosobo"
         self.content_folder = content_folder  # None: nothing is copied, so no copy is checked
+        self.standard = standard or Standard()
+        self.found: dict[str, Found | Refused] = {}  # by path below the uploads folder: each upload prepared once
+        self.stored: dict[str, str] = {}  # path below the uploads folder -> below content/images/OFFICE
+        self.taken: dict[str, set[str]] = {}  # folder -> the stored names in it, both in casefold() form
+        self.upload_names: dict[str, set[str]] = {}  # folder -> the names of the uploads in it, casefold() form
 
     def uploads_path(self, src: str) -> str | None:
         """'2021/06/rakor.jpg' for a photo under the uploads URL (http or https), else None."""
@@ -96,10 +171,40 @@ class PhotoSource:
         found = self.local_file(uploads_path)
         if found is None:
             return Missing()
-        return found if isinstance(found, Refused) else Found(*found)
+        return found if isinstance(found, Refused) else self.prepared(*found)
 
-    def copies(self, photos: dict[str, Path]) -> dict[Path, Path]:
-        """Where each photo (its path below the uploads folder -> its file there) is copied: target -> file."""
+    def prepared(self, source: Path, used: str) -> Found | Refused:
+        """The upload as the standard wants it, under its stored name; Refused when it cannot be decoded."""
+        if used not in self.found:
+            self.found[used] = self._prepare(source, used)
+        return self.found[used]
+
+    def _prepare(self, source: Path, used: str) -> Found | Refused:
+        try:
+            upload, suffix = planned_upload(source, self.standard)
+        except UnreadablePhoto as error:
+            return Refused(unreadable_reason(error))
+        folder, name = posixpath.split(used)
+        names = self.taken.setdefault(folder.casefold(), set())
+        wanted = standard_name(name, suffix) if suffix else name
+        # A new name is one no upload of that folder has, so an upload keeping its name keeps it.
+        stored_name = free_name(wanted, names | self._upload_names(folder) if wanted != name else names)
+        names.add(stored_name.casefold())
+        self.stored[used] = posixpath.join(folder, stored_name)
+        checked = self._copy_checked(source, used)  # the stored name, in its folder
+        return checked if isinstance(checked, Refused) else Found(upload, used)
+
+    def _upload_names(self, folder: str) -> set[str]:
+        """The names in a folder of the uploads folder, in casefold() form."""
+        if folder not in self.upload_names:
+            try:
+                self.upload_names[folder] = {name.casefold() for name in os.listdir(self.uploads_folder / folder)}
+            except OSError:
+                self.upload_names[folder] = set()
+        return self.upload_names[folder]
+
+    def copies(self, photos: dict[str, Upload]) -> dict[Path, Upload]:
+        """Where each photo (its path below the uploads folder -> what is written for it) goes: target -> upload."""
         return {self.target(used): source for used, source in photos.items()}
 
     def local_file(self, uploads_path: str) -> tuple[Path, str] | Refused | None:
@@ -123,8 +228,8 @@ class PhotoSource:
         return Refused(f"tujuan di luar content/images/{self.target_folder}/")
 
     def target(self, used: str) -> Path:
-        """Where the photo is copied to."""
-        return self.content_folder / "images" / self.target_folder / used
+        """Where the photo is written."""
+        return self.content_folder / "images" / self.target_folder / self.stored.get(used, used)
 
     def reference(self, uploads_path: str) -> str:
-        return f"{{static}}/images/{PurePosixPath(self.target_folder, uploads_path)}"
+        return f"{{static}}/images/{PurePosixPath(self.target_folder, self.stored.get(uploads_path, uploads_path))}"

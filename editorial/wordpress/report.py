@@ -8,12 +8,27 @@ line: a title holding a line break cannot add a line to the report.
 import os
 from collections import Counter
 
+from babel.numbers import format_decimal
+
 from .importer import Plan
 from .single_line import without_control_characters
 
 
 def _counted(counter: Counter) -> str:
     return ", ".join(f"{name} ×{count}" for name, count in counter.most_common())
+
+
+def prepared_lines(plan: Plan) -> list[str]:
+    """How many photos were prepared to the photo standard, and those whose name changed with their format."""
+    uploads = plan.photos
+    if not uploads:
+        return []
+    prepared = sum(upload.prepared for upload in uploads.values())
+    edge = format_decimal(next(iter(uploads.values())).standard.max_edge, format="#,##0", locale="id")
+    lines = [f"  - {prepared} disiapkan sesuai standar foto (JPEG tanpa metadata, paling besar {edge} piksel dan 1 MB), "
+             f"{len(uploads) - prepared} sudah sesuai dan disalin apa adanya"]
+    return lines + [f"  - nama berubah: {upload.path.name} → {os.path.relpath(target)}"
+                    for target, upload in uploads.items() if target.name != upload.path.name]
 
 
 def photo_lines(plan: Plan, office: str) -> list[str]:
@@ -25,6 +40,7 @@ def photo_lines(plan: Plan, office: str) -> list[str]:
     lines = [f"Foto: {len(plan.photos)} berkas disalin ke content/images/{office}/ ({len(photos)} di badan berita), "
              f"{len(missing) + len(plan.missing_featured)} tidak ada di folder uploads, "
              f"{len(refused) + len(plan.refused_featured)} ditolak, {len(foreign)} dari situs lain"]
+    lines += prepared_lines(plan)
     lines += [f"  - tidak ada: {os.path.relpath(f.path)}: {src} (dibuang dari berita)" for f, src in missing]
     lines += [f"  - foto utama tidak ada: {title}: {src}" for title, src in plan.missing_featured]
     lines += [f"  - ditolak: {os.path.relpath(f.path)}: {src} ({why}; dibuang dari berita)" for f, src, why in refused]

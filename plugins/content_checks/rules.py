@@ -19,6 +19,7 @@ from office_tags import tagging
 from office_tags.registry import Registry
 from old_addresses.redirects import old_path_problem
 from photos.problems import photo_problems
+from photos.standard import Standard, standard_for
 from sitelib.errors import ERROR, WARNING, Finding
 from sitelib.links import MISSING, OUTSIDE, STATIC_PLACEHOLDERS, link_problem, linked_file
 from sitelib.metadata import line_break_characters
@@ -84,6 +85,10 @@ class Checking:
     @property
     def timezone(self) -> str:
         return self.settings["TIMEZONE"]
+
+    @property
+    def photo_standard(self) -> Standard:
+        return standard_for(self.settings)
 
 
 def is_draft(source: SourceFile) -> bool:
@@ -274,7 +279,7 @@ def photo_findings(reference: str, checking: Checking, source_dir: Path, what: s
     problem = link_problem(path, checking.content_root)
     if problem:
         return [(ERROR, *link_file_problem(problem, reference, what))]
-    return [(p.severity, p.message, p.hint) for p in photo_problems(path, checking.photo_cache)]
+    return [(p.severity, p.message, p.hint) for p in photo_problems(path, checking.photo_standard, checking.photo_cache)]
 
 
 def image_findings(source: SourceFile, checking: Checking, source_dir: Path) -> list[Finding]:

@@ -7,7 +7,9 @@ from pathlib import Path
 
 from office_tags.site_registry import registry_for
 from plain_text_metadata.reader import render_body
-from sitelib.content_files import ForeignFile, scan_content
+from photos.problems import standard_problems
+from photos.standard import standard_for
+from sitelib.content_files import ForeignFile, photo_files, scan_content
 from sitelib.errors import Finding
 
 from . import body, rules
@@ -80,7 +82,17 @@ def check_sources(settings, with_bodies: bool = True, now: datetime | None = Non
         claims += rules.claims(source, item.kind, settings, now)
         if with_bodies and not any(f.is_error for f in found):
             findings += body.body_findings(source.path, rendered_body(source, settings), source, checking, item.path.parent)
-    return findings + rules.address_findings(claims, settings)
+    return findings + rules.address_findings(claims, settings) + photo_file_findings(settings)
+
+
+def photo_file_findings(settings) -> list[Finding]:
+    """Every photo file in content/ that may not be there as it is (issue #18): referenced or not,
+    none reaches main unless it meets the photo standard."""
+    standard = standard_for(settings)
+    return [
+        Finding(display_path(path), "", problem.message, severity=problem.severity, hint=problem.hint)
+        for path in photo_files(settings) for problem in standard_problems(path, standard)
+    ]
 
 
 def format_findings(findings: list[Finding]) -> str:

@@ -16,8 +16,8 @@ from pathlib import Path
 from PIL import Image, ImageDraw, ImageFont
 
 WIDTH, HEIGHT = 1200, 630
-MAX_BYTES = 300_000  # WhatsApp drops preview images above about 300 KB
-DESIGN_VERSION = "1"  # bump when the drawing changes, so cached cards are redrawn
+MAX_BYTES = 80_000  # a share image is loaded by every chat that shows the link (issue #18: at most 80 KB)
+DESIGN_VERSION = "2"  # bump when the drawing changes, so cached cards are redrawn
 
 MARGIN = 64
 BAND_HEIGHT = 112
@@ -127,12 +127,12 @@ def draw_card(card: CardText) -> bytes:
         y += 42
     draw.rectangle((0, HEIGHT - 16, WIDTH, HEIGHT), fill=BRAND)
 
-    for quality in (85, 75, 65):
+    for quality in (85, 75, 65, 55):
         buffer = BytesIO()
         image.save(buffer, "JPEG", quality=quality, optimize=True, progressive=True)
-        if buffer.tell() < MAX_BYTES:
+        if buffer.tell() <= MAX_BYTES:
             return buffer.getvalue()
-    raise ValueError("Kartu pratinjau melebihi 300 KB.")
+    raise ValueError(f"Kartu pratinjau melebihi {MAX_BYTES // 1000} KB.")
 
 
 def cached_card(card: CardText, cache_dir: Path) -> Path:

@@ -53,11 +53,11 @@ def card_for(settings, content) -> ShareImage:
 
 
 def featured_image(settings, content) -> ShareImage | None:
-    """The article's own photo (photos plugin), at its largest variant, if it has one."""
+    """The article's own photo (photos plugin), as its fallback JPEG (at most 80 KB), if it has one."""
     featured = getattr(content, "featured_photo", None)
     if not featured:
         return None
-    variant = featured.photo.largest(featured.photo.mime)
+    variant = featured.photo.fallback
     return ShareImage(
         url=f"{settings['ABSOLUTE_SITEURL']}/{variant.published}",
         width=variant.width, height=variant.height, alt=featured.alt, mime=variant.mime,

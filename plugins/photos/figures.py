@@ -20,16 +20,17 @@ class FeaturedPhoto:
 
 
 def picture(soup: BeautifulSoup, img, photo: Photo, base_url: str, lazy: bool):
-    """Wrap `img` in <picture> with a WebP source and the fallback format's srcset."""
-    img["src"] = f"{base_url}/{photo.largest(photo.mime).published}"
+    """Wrap `img` in <picture> with a source per modern format and the single fallback file as src."""
+    img["src"] = f"{base_url}/{photo.fallback.published}"
     img["width"], img["height"] = str(photo.width), str(photo.height)
-    img["srcset"] = photo.srcset(photo.mime, base_url)
-    img["sizes"] = SIZES
+    img.attrs.pop("srcset", None)
+    img.attrs.pop("sizes", None)
     img["decoding"] = "async"
     if lazy:
         img["loading"] = "lazy"
     element = soup.new_tag("picture")
-    element.append(soup.new_tag("source", attrs={"type": "image/webp", "srcset": photo.srcset("image/webp", base_url), "sizes": SIZES}))
+    for mime in photo.source_types:
+        element.append(soup.new_tag("source", attrs={"type": mime, "srcset": photo.srcset(mime, base_url), "sizes": SIZES}))
     img.replace_with(element)
     element.append(img)
     return element

@@ -8,21 +8,21 @@ from pathlib import Path
 
 from babel.numbers import format_decimal
 
-from sitelib.errors import ERROR, WARNING
+from sitelib.errors import ERROR
 
-from .decoding import (
-    LARGE_FILE_BYTES, LARGE_SIDE_PIXELS, MAX_PIXELS, MAX_SIDE, OversizedPhoto, PhotoHeader, UnreadablePhoto,
-    decodable_header, verify_decodes,
-)
+from .decoding import MAX_PIXELS, MAX_SIDE, OversizedPhoto, PhotoHeader, UnreadablePhoto, verify_decodes
+from .standard import Standard, is_photo_name, standard_reasons
 
 UNREADABLE_HINT = "Simpan ulang foto dari ponsel atau kamera sebagai JPEG, PNG atau HEIC, lalu ganti berkasnya."
-LARGE_HINT = (
-    "Perkecil foto sebelum disimpan (lebar 2.000–4.000 piksel sudah cukup); "
-    "situs tetap membuat sendiri ukuran untuk pembaca."
-)
 OVERSIZED_HINT = (
     "Simpan ulang foto aslinya dari ponsel atau kamera (paling besar 200 megapiksel), "
     "atau perkecil dulu, lalu ganti berkasnya."
+)
+PREPARE_COMMAND = "invoke prepare-photos"
+PREPARE_HINT = (
+    f"Jalankan `{PREPARE_COMMAND}`: foto disiapkan sesuai standar (paling besar {{edge}} piksel, "
+    "JPEG tanpa metadata, paling besar 1 MB), nama dan rujukannya ikut diperbarui. "
+    "Foto yang diunggah lewat editor web sudah disiapkan sendiri."
 )
 # Change when the decoding check would judge a file differently.
 DECODE_CHECK_VERSION = b"full-decode-1"
@@ -67,23 +67,24 @@ def problem_of(path: Path, error: UnreadablePhoto) -> PhotoProblem:
     return oversized(path, error.header) if isinstance(error, OversizedPhoto) else unreadable(path)
 
 
-def large(path: Path, header: PhotoHeader) -> PhotoProblem:
-    megabytes = _number(header.file_bytes / 1024 / 1024, "#,##0.0")
+def not_standard(path: Path, reasons: list[str], standard: Standard) -> PhotoProblem:
     return PhotoProblem(
-        WARNING,
-        f"foto '{os.path.relpath(path)}' berukuran {megabytes} MB, {_size(header)} "
-        f"(di atas {LARGE_FILE_BYTES // 1024 // 1024} MB atau {_number(LARGE_SIDE_PIXELS)} piksel memperlambat build).",
-        LARGE_HINT,
+        ERROR, f"foto '{os.path.relpath(path)}' belum memenuhi standar foto situs: {'; '.join(reasons)}.",
+        PREPARE_HINT.format(edge=_number(standard.max_edge)),
     )
 
 
-def header_problems(path: Path) -> list[PhotoProblem]:
-    """What the header alone tells (no pixel decoded): unreadable, too large to decode, large."""
+def standard_problems(path: Path, standard: Standard) -> list[PhotoProblem]:
+    """Why a photo file may not be in the repository as it is: unreadable, too large to decode, or not
+    meeting the standard (`standard`); [] when it meets it. A file that does not meet it is decoded
+    completely first, so a truncated or corrupt file is called what it is, not sent to be prepared."""
     try:
-        header = decodable_header(path)
+        reasons = standard_reasons(path, standard)
+        if reasons:
+            verify_decodes(path)
     except UnreadablePhoto as error:
         return [problem_of(path, error)]
-    return [large(path, header)] if header.is_large else []
+    return [not_standard(path, reasons, standard)] if reasons else []
 
 
 @lru_cache(maxsize=None)
@@ -111,16 +112,18 @@ def _decodes_completely(path: Path, cache_dir: Path) -> bool:
     return fine
 
 
-def photo_problems(path: Path, cache_dir: Path | None = None) -> list[PhotoProblem]:
-    """Problems of an existing photo file: its header, then (with a cache folder) a complete decode.
+def photo_problems(path: Path, standard: Standard, cache_dir: Path | None = None) -> list[PhotoProblem]:
+    """Problems of a photo file an article or page references.
 
-    `invoke check` decodes every photo once (cached by content hash) so a
-    truncated file is caught before the build; the build itself decodes the
-    photos when it makes their variants and reports the same problem.
+    A file named as a photo is judged on its own, once, with every photo in
+    content/ (`standard_problems`); its references add nothing but, with a
+    cache folder (`invoke check`), a complete decode, cached by content hash,
+    so a truncated file is caught before the build. A file named otherwise
+    is judged here.
     """
-    problems = header_problems(path)
-    if cache_dir is None or any(problem.severity == ERROR for problem in problems):
-        return problems
-    if not _decodes_completely(path, cache_dir):
+    problems = standard_problems(path, standard)
+    if problems:
+        return [] if is_photo_name(path.name) else problems
+    if cache_dir is not None and not _decodes_completely(path, cache_dir):
         return [unreadable(path)]
-    return problems
+    return []

@@ -8,7 +8,7 @@ from sitelib.links import STATIC_PLACEHOLDERS, local_file
 
 from .decoding import UnreadablePhoto
 from .problems import problem_of
-from .variants import full_size_variant, photo_variants
+from .variants import photo_variants
 
 CACHE_FOLDER = "foto"
 
@@ -49,9 +49,10 @@ class PhotoResolver:
         return photo
 
     def full_size(self, reference: str):
+        """What a link to the photo opens: its fallback file (the largest width the site shows)."""
         path = self._local_file(reference)
         if path is None:
             return None
-        variant = self._made(full_size_variant, path, "", reference)
-        self.used.append(variant)
-        return variant
+        photo = self._made(photo_variants, path, "", reference)
+        self.used.append(photo.fallback)
+        return photo.fallback

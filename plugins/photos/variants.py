@@ -1,38 +1,60 @@
-"""Responsive variants of a photo: a few widths in WebP and in a fallback format, plus full size on demand.
+"""What the site publishes of a photo: a few widths in AVIF and WebP, and one fallback file.
+
+The widths are those the layout shows a photo at (see WIDTHS). Every width
+is published in WebP, and in AVIF too when, for this photo, AVIF is lighter
+than WebP at the same quality (measured: PSNR of the largest width, see
+`avif_pays`). Browsers without either load the single fallback: a JPEG (a
+PNG for transparent photos) at the largest width, at most FALLBACK_MAX_BYTES,
+which is also the file a link to the photo opens and the share image.
 
 Every variant is re-encoded from the decoded pixels (see `decoding`): no
 EXIF, XMP, IPTC or comment survives, and the photo is upright. Variants are
 cached by a hash of the photo's bytes and of `CACHE_KEY_VERSION`, so an
-unchanged photo is not resized again, and a variant made by an older
-pipeline (one that kept EXIF) is never reused.
+unchanged photo is not resized again. Encoders run on one thread: AVIF's
+output depends on the thread count, and every build must give the same bytes.
 """
 
 import hashlib
+import io
+import math
 import os
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from PIL import Image
+from PIL import Image, ImageChops, ImageStat
 
 from sitelib.site_folders import PHOTO_VARIANT_FOLDER
 
 from .decoding import PhotoHeader, decodable_header, decode_upright
 
 # Part of every variant's name: change it whenever variants would come out differently.
-CACHE_KEY_VERSION = b"upright-srgb-no-metadata-1"
-WIDTHS = (480, 800, 1200)
+CACHE_KEY_VERSION = b"standard-avif-webp-fallback-2"
+# The widths the layout shows photos at, in device pixels: a list card's thumbnail (7.5rem on
+# phones, 12rem on wide screens: at most 384 px on 2x and 3x screens), the article column on a phone
+# at 2x (360-430 px wide: up to 860) and at 3x or on a 2x wide screen (42-46rem: 1,200 is enough).
+WIDTHS = (400, 800, 1200)
 WEBP_MAX_SIDE = 16383  # WebP stores at most this many pixels a side
 VARIANT_FOLDER = PHOTO_VARIANT_FOLDER
+# Qualities chosen by measurement on real photographs (`invoke bench`, README "Photos"): AVIF at 50
+# matches WebP at 75 in PSNR on typical photos and is 20-35 % lighter.
 SAVE_OPTIONS = {
-    "JPEG": {"quality": 82, "optimize": True, "progressive": True},
+    "WEBP": {"quality": 75, "method": 4},
+    "AVIF": {"quality": 50, "speed": 6, "max_threads": 1},
     "PNG": {"optimize": True},
-    "WEBP": {"quality": 80, "method": 4},
 }
+# AVIF is published when it is lighter and at most this much worse in PSNR than WebP (the same to the eye).
+AVIF_PSNR_TOLERANCE_DB = 0.25
+# The fallback JPEG: first this quality, lower in steps until it fits FALLBACK_MAX_BYTES (it is
+# also the share image, which messengers drop above a few hundred KB), then fewer pixels.
+FALLBACK_QUALITIES = (75, 70, 65, 60, 55, 50, 45, 40)
+FALLBACK_MAX_BYTES = 80_000
+FALLBACK_SHRINK_STEP = 0.85
 STEM_LIMIT = 100  # of a variant's file name, which also carries a hash and the width
-EXTENSIONS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
-MIME = {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp"}
+EXTENSIONS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp", "AVIF": "avif"}
+MIME = {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp", "AVIF": "image/avif"}
+AVIF_VERDICT = {True: "avif", False: "webp"}  # the cached answer of `avif_pays`
 
 
 @dataclass(frozen=True)
@@ -48,17 +70,16 @@ class Variant:
 class Photo:
     width: int  # upright
     height: int
-    mime: str  # of the fallback format (JPEG, or PNG for PNGs and transparent photos)
-    variants: tuple[Variant, ...]
+    fallback: Variant  # the one JPEG (or PNG), for browsers without AVIF and WebP, links and sharing
+    variants: tuple[Variant, ...]  # every file published, the fallback included
+
+    @property
+    def source_types(self) -> tuple[str, ...]:
+        """The <source> types a <picture> offers, best first (AVIF, then WebP)."""
+        return tuple(mime for mime in (MIME["AVIF"], MIME["WEBP"]) if any(v.mime == mime for v in self.variants))
 
     def srcset(self, mime: str, base_url: str) -> str:
         return ", ".join(f"{base_url}/{v.published} {v.width}w" for v in self.variants if v.mime == mime)
-
-    def largest(self, mime: str) -> Variant:
-        return max((v for v in self.variants if v.mime == mime), key=lambda v: v.width)
-
-    def smallest(self, mime: str) -> Variant:
-        return min((v for v in self.variants if v.mime == mime), key=lambda v: v.width)
 
 
 @dataclass(frozen=True)
@@ -68,13 +89,12 @@ class SourcePhoto:
     header: PhotoHeader
 
     @property
-    def fallback_format(self) -> str:
-        """PNG stays PNG (graphics, screenshots) and transparency needs PNG; everything else is JPEG."""
-        return "PNG" if self.header.format in ("PNG", "GIF") or self.header.has_alpha else "JPEG"
+    def transparent(self) -> bool:
+        return self.header.has_alpha
 
 
 def target_widths(width: int, height: int) -> list[int]:
-    """The standard widths below the photo's own, and the photo's own width when under the largest;
+    """The layout's widths below the photo's own, and the photo's own width when under the largest;
     none whose height WebP cannot hold (a phone's scrolling screenshot), but at least one."""
     widths = [w for w in WIDTHS if w < width]
     if width <= WIDTHS[-1]:
@@ -88,59 +108,119 @@ def url_safe_stem(path: Path) -> str:
     return re.sub(r"[^a-z0-9]+", "-", path.stem.lower())[:STEM_LIMIT].strip("-") or "foto"
 
 
+def psnr(reference: Image.Image, encoded: bytes) -> float:
+    """Peak signal-to-noise ratio of an encoded picture against the pixels it was made from, in dB."""
+    with Image.open(io.BytesIO(encoded)) as decoded:
+        difference = ImageChops.difference(reference.convert("RGB"), decoded.convert("RGB"))
+    mean_square = sum(rms * rms for rms in ImageStat.Stat(difference).rms) / 3
+    return 10 * math.log10(255 * 255 / mean_square) if mean_square else math.inf
+
+
+def avif_pays(pixels: Image.Image, avif: bytes, webp: bytes) -> bool:
+    """Whether AVIF is lighter than WebP for the same picture at (about) the same quality."""
+    return len(avif) < len(webp) and psnr(pixels, avif) >= psnr(pixels, webp) - AVIF_PSNR_TOLERANCE_DB
+
+
+def encoded(image: Image.Image, image_format: str, **options) -> bytes:
+    buffer = io.BytesIO()
+    image.save(buffer, image_format, **{**SAVE_OPTIONS.get(image_format, {}), **options})
+    return buffer.getvalue()
+
+
+def fitted_fallback(image: Image.Image) -> bytes:
+    """The fallback JPEG: the highest quality of FALLBACK_QUALITIES under FALLBACK_MAX_BYTES, else fewer pixels."""
+    while True:
+        for quality in FALLBACK_QUALITIES:
+            data = encoded(image, "JPEG", quality=quality, optimize=True, progressive=True)
+            if len(data) <= FALLBACK_MAX_BYTES:
+                return data
+        size = (max(1, int(image.width * FALLBACK_SHRINK_STEP)), max(1, int(image.height * FALLBACK_SHRINK_STEP)))
+        image = image.resize(size, Image.Resampling.LANCZOS)
+
+
+def _store(data: bytes, path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_suffix(f".{os.getpid()}.tmp")
+    partial.write_bytes(data)
+    partial.replace(path)
+
+
+class _Pixels:
+    """The photo's upright pixels at each width, decoded and resized only when a variant is not cached."""
+
+    def __init__(self, source: SourcePhoto):
+        self.source = source
+        self._upright = None
+        self._resized: dict[int, Image.Image] = {}
+
+    def at(self, width: int) -> Image.Image:
+        if width not in self._resized:
+            if self._upright is None:
+                self._upright = decode_upright(Path(self.source.path))
+                self._upright.info = {}
+            header = self.source.header
+            size = (width, round(header.height * width / header.width))
+            self._resized[width] = self._upright if size == self._upright.size else self._upright.resize(size, Image.Resampling.LANCZOS)
+        return self._resized[width]
+
+
+class _Maker:
+    """Variants of one photo in the cache folder."""
+
+    def __init__(self, source: SourcePhoto, cache_dir: Path):
+        self.source, self.cache_dir, self.pixels = source, cache_dir, _Pixels(source)
+
+    def file(self, width: int, extension: str) -> Path:
+        return self.cache_dir / f"{self.source.name}-{width}.{extension}"
+
+    def variant(self, width: int, image_format: str) -> Variant:
+        cached = self.file(width, EXTENSIONS[image_format])
+        if not cached.exists():
+            _store(encoded(self.pixels.at(width), image_format), cached)
+        return self._described(cached, width, MIME[image_format])
+
+    def _described(self, cached: Path, width: int, mime: str, height: int | None = None) -> Variant:
+        header = self.source.header
+        height = height or round(header.height * width / header.width)
+        return Variant(f"{VARIANT_FOLDER}/{cached.name}", str(cached), width, height, mime)
+
+    def with_avif(self, width: int) -> bool:
+        """`avif_pays` for the largest width, remembered in the cache next to the variants."""
+        verdict = self.file(width, "format")
+        if not verdict.exists():
+            webp, avif = (Path(self.variant(width, name).cached).read_bytes() for name in ("WEBP", "AVIF"))
+            _store(AVIF_VERDICT[avif_pays(self.pixels.at(width), avif, webp)].encode(), verdict)
+        return verdict.read_text() == AVIF_VERDICT[True]
+
+    def fallback(self, width: int) -> Variant:
+        """The JPEG (PNG for a transparent photo) at `width` or, to fit FALLBACK_MAX_BYTES, a little less."""
+        image_format = "PNG" if self.source.transparent else "JPEG"
+        cached = self.file(width, EXTENSIONS[image_format])
+        if not cached.exists():
+            pixels = self.pixels.at(width)
+            _store(fitted_fallback(pixels) if image_format == "JPEG" else encoded(pixels, "PNG"), cached)
+        with Image.open(cached) as stored:
+            size = stored.size
+        return self._described(cached, size[0], MIME[image_format], size[1])
+
+
 @lru_cache(maxsize=None)
 def _source(path: str, modified: int) -> SourcePhoto:
     digest = hashlib.sha256(CACHE_KEY_VERSION + Path(path).read_bytes()).hexdigest()[:10]
     return SourcePhoto(path, f"{url_safe_stem(Path(path))}-{digest}", decodable_header(Path(path)))
 
 
-def _save(image: Image.Image, image_format: str, path: Path) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_suffix(f".{os.getpid()}.tmp")
-    profile = {"icc_profile": image.info["icc_profile"]} if image.info.get("icc_profile") else {}
-    image.save(partial, image_format, **SAVE_OPTIONS[image_format], **profile)
-    partial.replace(path)
-
-
-def _variants(source: SourcePhoto, widths: list[int], formats: tuple[str, ...], cache_dir: Path) -> tuple[Variant, ...]:
-    """Variants at `widths` in `formats`; the photo is decoded only if one is not cached yet."""
-    width, height = source.header.width, source.header.height
-    upright = None
-    variants = []
-    for target in widths:
-        scaled_height = round(height * target / width)
-        resized = None
-        for image_format in formats:
-            cached = cache_dir / f"{source.name}-{target}.{EXTENSIONS[image_format]}"
-            if not cached.exists():
-                if upright is None:
-                    upright = decode_upright(Path(source.path))
-                if resized is None:
-                    resized = upright if target == width else upright.resize((target, scaled_height), Image.Resampling.LANCZOS)
-                _save(resized, image_format, cached)
-            variants.append(Variant(f"{VARIANT_FOLDER}/{cached.name}", str(cached), target, scaled_height, MIME[image_format]))
-    return tuple(variants)
-
-
 @lru_cache(maxsize=None)
 def _photo(path: str, modified: int, cache_dir: str) -> Photo:
     source = _source(path, modified)
-    formats = ("WEBP", source.fallback_format)
-    variants = _variants(source, target_widths(source.header.width, source.header.height), formats, Path(cache_dir))
-    return Photo(source.header.width, source.header.height, MIME[source.fallback_format], variants)
-
-
-@lru_cache(maxsize=None)
-def _full_size(path: str, modified: int, cache_dir: str) -> Variant:
-    source = _source(path, modified)
-    return _variants(source, [source.header.width], (source.fallback_format,), Path(cache_dir))[0]
+    maker = _Maker(source, Path(cache_dir))
+    widths = target_widths(source.header.width, source.header.height)
+    formats = ("AVIF", "WEBP") if maker.with_avif(widths[-1]) else ("WEBP",)
+    fallback = maker.fallback(widths[-1])
+    variants = tuple(maker.variant(width, name) for name in formats for width in widths) + (fallback,)
+    return Photo(source.header.width, source.header.height, fallback, variants)
 
 
 def photo_variants(source: Path, cache_dir: Path) -> Photo:
     """The photo's upright size and its variants, made now unless the cache has them."""
     return _photo(str(source), Path(source).stat().st_mtime_ns, str(cache_dir))
-
-
-def full_size_variant(source: Path, cache_dir: Path) -> Variant:
-    """A clean copy of the photo at its own size, for links to the full photo."""
-    return _full_size(str(source), Path(source).stat().st_mtime_ns, str(cache_dir))

@@ -12,7 +12,7 @@ from pathlib import Path
 from content_checks.fields import Field, known_fields
 from office_tags.registry import Registry
 from sitelib.article_files import EDITOR_DATE_FORMAT
-from sitelib.content_files import CONTENT_EXTENSION
+from sitelib.content_files import CONTENT_EXTENSION, PHOTO_SUFFIXES
 from sitelib.slugs import SLUG_PATTERN
 
 from .contract import (
@@ -42,6 +42,15 @@ def editor_folders(settings) -> dict[str, str]:
         "pages": f"{content}/{settings['PAGE_PATHS'][0]}",
         "images": f"{content}/images",
     }
+
+
+def editor_file_suffixes(settings) -> dict[str, tuple[str, ...]]:
+    """The folders the web editor works in, each with the file names it may hold there: articles and
+    pages are .md files (sitelib.content_files), photos have a photo's name. The local proxy refuses
+    any other file (a photo saved next to an article, a script among the photos)."""
+    folders = editor_folders(settings)
+    text = (f".{CONTENT_EXTENSION}",)
+    return {folders["articles"]: text, folders["pages"]: text, folders["images"]: PHOTO_SUFFIXES}
 
 
 def photo_folders(content: str) -> dict:
@@ -127,8 +136,11 @@ def editor_config(settings, registry: Registry, categories: list[str]) -> dict:
     title, date, status = FIELDS["title"], FIELDS["date"], FIELDS["status"]
     # New files are named by the Slug field ({{fields.…}}), which the editor fills from the title with
     # Pelican's slug rules before saving; Decap's own slug settings below then only name uploaded photos.
+    # Photos go to content/images/ from every photo control, also the body's image component, whose own
+    # field has no folders: without the collection's, Decap put its photo beside the article (a collection
+    # with `path` defaults to the entry's folder) and wrote only the file name into the body.
     common = {"create": True, "extension": CONTENT_EXTENSION, "format": FORMAT_NAME, "identifier_field": title,
-              "summary": "{{%s}}" % title, "slug": "{{fields.%s}}" % FIELDS["slug"]}
+              "summary": "{{%s}}" % title, "slug": "{{fields.%s}}" % FIELDS["slug"], **photo_folders(content)}
     return {
         "load_config_file": False,
         "backend": backend(settings),

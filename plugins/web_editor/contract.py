@@ -3,17 +3,21 @@
 The build writes `site_contract(settings)` into admin/config.json as its
 `site` section; web_editor/src/ reads collection names, the format name,
 field names, widget names, our own configuration keys, slug rules, the
-time zone, the header's date format, the date text and the preview's
-article and page headers from there and spells none of them (a test greps the
-scripts). main.js takes the section out before Decap sees the configuration.
+time zone, the header's date format, the date text, the preview's article
+and page headers and the photo standard uploads are prepared to from there
+and spells none of them (a test greps the scripts). main.js takes the section
+out before Decap sees the configuration.
 """
 
 from babel.dates import tokenize_pattern
+from PIL import Image
 
 from content_checks.fields import known_fields
 from indonesian_dates.formatting import DAY_NAMES, LONG_DATE_PATTERN, MONTH_NAMES, TIME_PATTERN, zone_label
+from photos.preparing import JPEG_QUALITY, LOWEST_QUALITY, QUALITY_STEP, SHRINK_STEP
+from photos.standard import JFIF_LENGTH, JPEG_PICTURE_MARKERS, MAX_BYTES, PNG_PICTURE_CHUNKS, STANDARD_SUFFIXES, standard_for
 from sitelib.article_files import EDITOR_DATE_FORMAT, article_path_template
-from sitelib.content_files import CONTENT_EXTENSION
+from sitelib.content_files import CONTENT_EXTENSION, PHOTO_SUFFIXES
 from sitelib.errors import SiteConfigError
 from sitelib.slugs import editor_slug_rules
 
@@ -84,6 +88,35 @@ def date_text(time_zone: str) -> dict:
     }
 
 
+def prepared_kind(image_format: str) -> dict:
+    """A kind of prepared photo file (Pillow's format name): the suffix its name gets, its MIME type."""
+    return {"suffix": STANDARD_SUFFIXES[image_format][0], "type": Image.MIME[image_format]}
+
+
+def photo_rules(settings) -> dict:
+    """How the editor prepares every photo before it is uploaded (web_editor/src/photo-prepare.js), as
+    photos.preparing prepares one: the standard's long edge and byte limit, the JPEG qualities (as the
+    canvas takes them, 0.8 for 80), the shrink factor, the two kinds a prepared photo is (PNG only when a
+    pixel is transparent) and the JPEG segments and PNG chunks a picture keeps (photos.standard).
+    `accept` is what the file picker offers: any image, and every photo name the site knows, so a HEIC
+    copied to a computer that does not call it an image is offered too (Safari decodes it; a browser that
+    cannot is told what to do). iPhones hand Safari a JPEG whatever the list says."""
+    return {
+        "max_edge": standard_for(settings).max_edge,
+        "max_bytes": MAX_BYTES,
+        "quality": JPEG_QUALITY / 100,
+        "lowest_quality": LOWEST_QUALITY / 100,
+        "quality_step": QUALITY_STEP / 100,
+        "shrink_step": SHRINK_STEP,
+        "opaque": prepared_kind("JPEG"),
+        "transparent": prepared_kind("PNG"),
+        "jpeg_markers": sorted(JPEG_PICTURE_MARKERS),
+        "jfif_length": JFIF_LENGTH,
+        "png_chunks": sorted(chunk.decode("ascii") for chunk in PNG_PICTURE_CHUNKS),
+        "accept": ",".join(["image/*", *PHOTO_SUFFIXES]),
+    }
+
+
 def site_contract(settings, preview: dict) -> dict:
     """The `site` section of the configuration (CONFIG_FILE); `preview` is the headers (preview_header.py)."""
     field_names()
@@ -101,4 +134,5 @@ def site_contract(settings, preview: dict) -> dict:
         "dates": date_text(settings["TIMEZONE"]),
         "slug": editor_slug_rules(settings),
         "preview": preview,
+        "photo": photo_rules(settings),
     }

@@ -55,16 +55,12 @@ def slot(name: str) -> str:
 class StandInPhoto:
     """A featured photo as partials/photo_picture.html reads it, every value a slot."""
 
-    mime = "image/jpeg"
+    source_types = ("image/webp",)
     width, height = slot("image_width"), slot("image_height")
+    fallback = SimpleNamespace(published=slot("image"))
 
     def srcset(self, mime, siteurl):
         return slot("image_srcset")
-
-    def largest(self, mime):
-        return SimpleNamespace(published=slot("image"))
-
-    smallest = largest
 
 
 def stand_in_article() -> SimpleNamespace:

@@ -12,7 +12,11 @@ export const REFUSED_FOLDER_MOVE =
   'Ditolak: memindahkan berita hanya boleh memindahkan berkasnya sendiri, bukan isi seluruh foldernya.';
 
 export function refusedPath(folders) {
-  return `Ditolak: editor lokal hanya membaca dan menulis di ${folders.join(', ')}.`;
+  return `Ditolak: editor lokal hanya membaca dan menulis di ${Object.keys(folders).join(', ')}.`;
+}
+
+export function refusedName(folder, suffixes) {
+  return `Ditolak: di ${folder} editor lokal hanya membaca dan menulis berkas ${suffixes.join(', ')}.`;
 }
 
 /** A list parameter: absent is empty; anything but an array is one bad item. */
@@ -60,14 +64,19 @@ export function actionPaths(body) {
 }
 
 /**
- * The folder of `folders` a repository path lies in, or null. The path must be written plainly
- * (no "..", ".", "//", "\\"); a file lies below its folder, a folder may be the folder itself.
+ * The folder of `folders` (folder -> file suffixes) a repository path lies in, or null. The path must be
+ * written plainly (no "..", ".", "//", "\\"); a file lies below its folder, a folder may be the folder itself.
  */
 export function folderOf(path, folders, isFolder = false) {
   if (typeof path !== 'string') return null;
   const parts = path.split('/');
   if (parts.some((part) => ['', '.', '..'].includes(part) || part.includes('\\') || part.includes('\0'))) return null;
-  return folders.find((found) => (isFolder && path === found) || path.startsWith(`${found}/`)) || null;
+  return Object.keys(folders).find((found) => (isFolder && path === found) || path.startsWith(`${found}/`)) || null;
+}
+
+/** Whether a file's name ends with one of the suffixes its folder allows (compared in lower case). */
+export function nameAllowed(path, suffixes) {
+  return suffixes.some((suffix) => path.toLowerCase().endsWith(suffix));
 }
 
 /** Where a path leads on disk: its deepest existing ancestor with links resolved, then the rest. */
@@ -129,6 +138,8 @@ export async function bodyRefusal(body, repository, folders) {
   if (paths === null) return REFUSED_ACTION;
   for (const { path, folder: isFolder } of paths) {
     if (!(await insideFolders(repository, path, folders, isFolder))) return refusedPath(folders);
+    const found = folderOf(path, folders, isFolder);
+    if (!isFolder && !nameAllowed(path, folders[found])) return refusedName(found, folders[found]);
   }
   for (const path of await mediaFiles(repository, body)) {
     if (!(await insideFolders(repository, path, folders))) return refusedPath(folders);

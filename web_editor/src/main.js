@@ -1,10 +1,11 @@
 // Starts Decap CMS with the configuration the build made from our data
 // files, our file format, the Indonesian interface, dates in the site's time
-// zone, files named by their Date and Slug and the site's look in the
-// preview. Every name shared with Python comes from the configuration's
-// `site` section (plugins/web_editor/contract.py), which is ours, not
-// Decap's: it is taken out before Decap reads the rest. The configuration's
-// own file name comes from the page (data-config, written by the build).
+// zone, files named by their Date and Slug, photos prepared to the site's
+// standard before they are uploaded, and the site's look in the preview.
+// Every name shared with Python comes from the configuration's `site`
+// section (plugins/web_editor/contract.py), which is ours, not Decap's: it
+// is taken out before Decap reads the rest. The configuration's own file
+// name comes from the page (data-config, written by the build).
 import idLocale from './locale-id.js';
 import { pelicanFormat } from './pelican-format.js';
 import { articlePreview, pagePreview } from './preview.js';
@@ -13,6 +14,7 @@ import { siteDateTimeWidget } from './site-datetime-widget.js';
 import { newFileListener } from './file-path.js';
 import { slugMaker } from './slug.js';
 import { moveOnlyTheEntry } from './entry-moves.js';
+import { prepareUploads } from './photo-prepare.js';
 
 async function start() {
   const CMS = window.CMS;
@@ -32,6 +34,7 @@ async function start() {
   CMS.registerPreviewTemplate(site.collections.articles, articlePreview(site));
   CMS.registerPreviewTemplate(site.collections.pages, pagePreview(site));
   moveOnlyTheEntry(CMS, config.backend.name);
+  prepareUploads(site);
   CMS.init({ config });
 }
 

@@ -1,0 +1,243 @@
+"""The repository's photo standard, preparing photos to it, and the light variants made of them (issue #18).
+
+Real photographs from Debian's mate-backgrounds (system-packages.txt), not noise or flat colours.
+"""
+
+import io
+import struct
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from phone_photos import XMP, camera_exif, phone_heic, phone_jpeg, transparent_png
+from photos import variants
+from photos.decoding import decode_upright
+from photos.preparing import JPEG_QUALITY, prepare_photo
+from photos.problems import PREPARE_COMMAND, standard_problems
+from photos.standard import MAX_BYTES, Standard, standard_reasons
+
+PHOTOS = Path("/usr/share/backgrounds/mate")
+DUNE = PHOTOS / "nature" / "Dune.jpg"  # 1680 × 1050, fine sand: the most detail per pixel of the set
+GARDEN = PHOTOS / "nature" / "Garden.jpg"  # 2560 × 1600, with EXIF
+ELEPHANTS = PHOTOS / "abstract" / "Elephants_5640x3172.jpg"  # 16 MB
+STANDARD = Standard()
+
+
+def prepared(tmp_path: Path, source: Path, name: str = "foto") -> Path:
+    result = prepare_photo(source, STANDARD)
+    path = tmp_path / f"{name}{result.suffix}"
+    path.write_bytes(result.data)
+    return path
+
+
+def with_segment(jpeg: bytes, marker: int, payload: bytes) -> bytes:
+    """`jpeg` with one more segment right after SOI."""
+    return jpeg[:2] + bytes([0xFF, marker]) + struct.pack(">H", len(payload) + 2) + payload + jpeg[2:]
+
+
+@pytest.fixture(scope="module")
+def standard_jpeg(tmp_path_factory) -> Path:
+    return prepared(tmp_path_factory.mktemp("standar"), GARDEN)
+
+
+def test_a_prepared_photo_meets_the_standard(standard_jpeg):
+    assert standard_reasons(standard_jpeg, STANDARD) == []
+    with Image.open(standard_jpeg) as image:
+        assert image.format == "JPEG" and image.size == (2048, 1280) and image.mode == "RGB"
+        assert not image.getexif() and "icc_profile" not in image.info
+    assert standard_jpeg.stat().st_size <= 500_000  # a typical photo: about 500 KB or less
+
+
+def test_the_original_does_not_meet_it_and_is_named_with_its_reasons():
+    reasons = standard_reasons(GARDEN, STANDARD)
+    assert reasons == ["sisi terpanjang 2.560 piksel, lebih dari 2.048", "berisi metadata (EXIF/XMP)"]
+    [problem] = standard_problems(GARDEN, STANDARD)
+    assert problem.severity == "GALAT" and PREPARE_COMMAND in problem.hint
+
+
+@pytest.mark.parametrize("marker, payload, named", [
+    (0xE1, b"Exif\x00\x00" + b"\x00" * 16, "EXIF/XMP"),
+    (0xE1, b"http://ns.adobe.com/xap/1.0/\x00" + XMP, "EXIF/XMP"),
+    (0xE2, b"ICC_PROFILE\x00\x01\x01" + b"\x00" * 32, "profil warna ICC"),
+    (0xED, b"Photoshop 3.0\x00", "IPTC"),
+    (0xFE, b"KameraUji", "komentar"),
+    (0xEB, b"HDR gain map", "segmen APP11"),
+])
+def test_every_metadata_segment_is_refused(tmp_path, standard_jpeg, marker, payload, named):
+    photo = tmp_path / "foto.jpg"
+    photo.write_bytes(with_segment(standard_jpeg.read_bytes(), marker, payload))
+    assert standard_reasons(photo, STANDARD) == [f"berisi metadata ({named})"]
+
+
+def test_a_jfif_header_carrying_a_thumbnail_is_refused(tmp_path, standard_jpeg):
+    """JFIF may carry an uncompressed thumbnail: a second picture (of the uncropped original, say)."""
+    picture = standard_jpeg.read_bytes()
+    assert picture[2:4] == b"\xff\xe0" and struct.unpack(">H", picture[4:6])[0] == 16
+    fields = picture[6:18] + bytes([1, 1])  # "JFIF\0", version, units, densities; then a 1 × 1 thumbnail
+    payload = fields + bytes([200, 30, 30])  # its one RGB pixel
+    photo = tmp_path / "foto.jpg"
+    photo.write_bytes(picture[:2] + b"\xff\xe0" + struct.pack(">H", 2 + len(payload)) + payload + picture[20:])
+    with Image.open(photo) as image:
+        image.load()
+    assert standard_reasons(photo, STANDARD) == ["berisi metadata (segmen APP0)"]
+
+
+def test_data_after_the_picture_is_refused(tmp_path, standard_jpeg):
+    """Samsung's motion photos append a video after the JPEG; anything may be appended, even another JPEG."""
+    photo = tmp_path / "foto.jpg"
+    picture = standard_jpeg.read_bytes()
+    for appended in (b"\x00\x00\x00\x18ftypmp42" + b"\x01" * 64, picture):
+        photo.write_bytes(picture + appended)
+        assert standard_reasons(photo, STANDARD) == ["ada data lain setelah gambar (misalnya video foto bergerak)"]
+    photo.write_bytes(picture + bytes(16))  # zero padding some cameras write is no data
+    assert standard_reasons(photo, STANDARD) == []
+
+
+def test_a_segment_hidden_between_the_scans_of_a_progressive_jpeg_is_found(tmp_path, standard_jpeg):
+    picture = standard_jpeg.read_bytes()  # progressive: several scans, each after its own SOS
+    second_scan = picture.index(b"\xff\xda", picture.index(b"\xff\xda") + 2)
+    comment = b"\xff\xfe" + struct.pack(">H", 2 + 11) + b"GPS -7.3,109"
+    photo = tmp_path / "foto.jpg"
+    photo.write_bytes(picture[:second_scan] + comment + picture[second_scan:])
+    with Image.open(photo) as image:
+        image.load()  # still a photo every viewer shows
+    assert standard_reasons(photo, STANDARD) == ["berisi metadata (komentar)"]
+
+
+def test_a_truncated_jpeg_has_no_end(tmp_path, standard_jpeg):
+    photo = tmp_path / "foto.jpg"
+    photo.write_bytes(standard_jpeg.read_bytes()[:50_000])
+    assert standard_reasons(photo, STANDARD) == ["tidak berakhir di akhir gambar (berkas terpotong)"]
+
+
+@pytest.mark.parametrize("make, reason", [
+    (lambda path: phone_heic(path.with_suffix(".heic")), "format HEIF, bukan JPEG"),
+    (lambda path: Image.open(GARDEN).save(path.with_suffix(".png")), "PNG tanpa bagian transparan"),
+    (lambda path: Image.open(DUNE).save(path.with_suffix(".webp")), "format WEBP, bukan JPEG"),
+])
+def test_other_formats_are_refused(tmp_path, make, reason):
+    make(tmp_path / "foto")
+    [photo] = tmp_path.iterdir()
+    assert any(reason in text for text in standard_reasons(photo, STANDARD))
+
+
+def test_a_jpeg_named_png_and_a_cmyk_jpeg_are_refused(tmp_path, standard_jpeg):
+    named = tmp_path / "foto.png"
+    named.write_bytes(standard_jpeg.read_bytes())
+    assert "berisi JPEG tetapi bernama .png" in standard_reasons(named, STANDARD)
+    cmyk = tmp_path / "cetak.jpg"
+    Image.open(standard_jpeg).convert("CMYK").save(cmyk, "JPEG", quality=80)
+    assert "warna CMYK, bukan RGB" in standard_reasons(cmyk, STANDARD)
+
+
+def test_a_transparent_png_meets_the_standard_and_stays_png(tmp_path):
+    logo = tmp_path / "logo.png"
+    transparent_png(logo)
+    assert standard_reasons(logo, STANDARD) == []
+    result = prepare_photo(logo, STANDARD)
+    assert result.suffix == ".png"
+
+
+def test_a_phone_photo_is_prepared_upright_without_location(tmp_path):
+    phone = tmp_path / "ponsel.jpg"
+    phone_jpeg(phone, 6)  # stored sideways with orientation 6, GPS, maker, serial, XMP, IPTC, comment
+    result = prepared(tmp_path, phone, "siap")
+    assert standard_reasons(result, STANDARD) == []
+    with Image.open(result) as image:
+        assert image.width < image.height  # upright portrait
+        assert image.convert("RGB").getpixel((image.width // 2, 5))[0] > 180  # the red band on top
+    assert b"SamsungUjiKamera" not in result.read_bytes() and b"Exif" not in result.read_bytes()
+
+
+def test_preparing_is_deterministic_and_a_second_time_changes_nothing(tmp_path, standard_jpeg):
+    again = prepare_photo(GARDEN, STANDARD)
+    assert again.data == standard_jpeg.read_bytes()
+    assert standard_reasons(standard_jpeg, STANDARD) == []  # so `invoke prepare-photos` leaves it alone
+
+
+def test_a_photo_above_1_mb_at_the_chosen_quality_gets_a_lower_one(tmp_path):
+    """A 16 MB render at 5,640 px; every photo ends at most MAX_BYTES."""
+    result = prepared(tmp_path, ELEPHANTS)
+    assert result.stat().st_size <= MAX_BYTES and standard_reasons(result, STANDARD) == []
+    with Image.open(result) as image:
+        assert image.size == (2048, 1152)
+
+
+def test_a_200_megapixel_photo_is_prepared_not_refused(tmp_path):
+    """The largest phone cameras make 200 megapixels (16,320 × 12,240)."""
+    huge = tmp_path / "200mp.jpg"
+    Image.open(DUNE).resize((16_320, 12_240), Image.Resampling.BILINEAR).save(huge, "JPEG", quality=85)
+    result = prepared(tmp_path, huge, "siap")
+    with Image.open(result) as image:
+        assert image.size == (2048, 1536)
+    assert standard_reasons(result, STANDARD) == []
+
+
+def test_the_long_edge_is_a_setting(tmp_path):
+    small = Standard(max_edge=1024)
+    result = prepare_photo(GARDEN, small)
+    assert (result.width, result.height) == (1024, 640)
+    path = tmp_path / "foto.jpg"
+    path.write_bytes(result.data)
+    assert standard_reasons(path, small) == []
+    assert prepare_photo(path, STANDARD).width == 1024  # never enlarged
+
+
+def test_chosen_quality_is_the_one_documented():
+    assert JPEG_QUALITY == 80
+
+
+# Light variants (point 3 of the issue)
+
+@pytest.fixture(scope="module")
+def dune_photo(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("varian")
+    return variants.photo_variants(prepared(folder, DUNE), folder / "cache")
+
+
+def test_variants_are_at_the_layout_widths_with_one_fallback(dune_photo):
+    webp = [v.width for v in dune_photo.variants if v.mime == "image/webp"]
+    assert webp == list(variants.WIDTHS)
+    assert [v for v in dune_photo.variants if v.mime == "image/jpeg"] == [dune_photo.fallback]
+    assert dune_photo.fallback.width == 1200
+
+
+def test_the_fallback_fits_80_kb_even_for_the_most_detailed_photo(dune_photo):
+    assert Path(dune_photo.fallback.cached).stat().st_size <= variants.FALLBACK_MAX_BYTES == 80_000
+
+
+def test_the_first_screen_photo_of_a_phone_is_at_most_60_kb(dune_photo):
+    """A 412 px phone at DPR 2.625 loads the 1,200 px variant of the first format it supports."""
+    best = dune_photo.source_types[0]
+    first_screen = next(v for v in dune_photo.variants if v.mime == best and v.width == 1200)
+    assert Path(first_screen.cached).stat().st_size <= 60_000
+
+
+def test_avif_is_kept_only_when_lighter_at_the_same_quality():
+    pixels = decode_upright(DUNE).resize((1200, 750))
+    webp = variants.encoded(pixels, "WEBP")
+    avif = variants.encoded(pixels, "AVIF")
+    assert variants.avif_pays(pixels, avif, webp)  # a real photo: lighter and as good
+    worse = variants.encoded(pixels, "AVIF", quality=5)
+    assert len(worse) < len(webp) and not variants.avif_pays(pixels, worse, webp)  # lighter, but visibly worse
+    assert not variants.avif_pays(pixels, webp + b"\x00" * len(webp), webp)
+
+
+def test_avif_output_does_not_depend_on_the_machine():
+    """The encoder runs on one thread: with more, libaom's output changes with the core count."""
+    pixels = decode_upright(DUNE).resize((800, 500))
+    assert variants.SAVE_OPTIONS["AVIF"]["max_threads"] == 1
+    assert variants.encoded(pixels, "AVIF") == variants.encoded(pixels, "AVIF")
+
+
+def test_psnr_of_identical_pictures_is_infinite():
+    pixels = Image.open(io.BytesIO(variants.encoded(decode_upright(DUNE).resize((200, 125)), "PNG")))
+    assert variants.psnr(pixels, variants.encoded(pixels, "PNG")) == float("inf")
+
+
+def test_exif_of_a_test_helper_is_what_the_standard_refuses(tmp_path, standard_jpeg):
+    """The phone helpers write the segments the standard names (so the tests above test something)."""
+    photo = tmp_path / "foto.jpg"
+    Image.open(standard_jpeg).save(photo, "JPEG", exif=camera_exif(6))
+    assert standard_reasons(photo, STANDARD) == ["berisi metadata (EXIF/XMP)"]
