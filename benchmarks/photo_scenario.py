@@ -329,7 +329,8 @@ def output_growth(base: dict[str, int], grown: dict[str, int], article_folders: 
     return {"bytes": sum(grown.values()) - sum(base.values()), "files": len(grown) - len(base), "areas": areas}
 
 
-VARIANT_NAME = re.compile(r"(?P<photo>.+-[0-9a-f]{10})-(?P<width>\d+)\.(?P<extension>[a-z]+)")
+# "manasik-3f2a9c1b20-800.webp", and "…-800-2.webp" for a photo compressed one level harder (photos.variants.LEVELS).
+VARIANT_NAME = re.compile(r"(?P<photo>.+-[0-9a-f]{10})-(?P<width>\d+)(?:-(?P<level>\d+))?\.(?P<extension>[a-z]+)")
 
 
 def variant_files(output: Path, url: str) -> dict[str, int]:

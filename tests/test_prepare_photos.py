@@ -11,10 +11,14 @@ from PIL import Image, PngImagePlugin
 from pelican.settings import read_settings
 
 from conftest import ROOT
-from editorial.prepare_photos import (
-    PhotoChange, WriteRefused, create_file, file_size, folder_inside, free_name, keeps_name, plan_photos, prepare_all,
-    prepared_name, renamed_reference, replace_file, write_plan,
-)
+from editorial.prepare_photos import prepare_all
+from editorial.prepare_photos.files import WriteRefused, create_file, folder_inside, replace_file
+from editorial.prepare_photos.names import free_name, keeps_name, prepared_name
+from editorial.prepare_photos.plan import PhotoChange
+from editorial.prepare_photos.planning import plan_photos
+from editorial.prepare_photos.references import renamed_reference
+from editorial.prepare_photos.report_lines import file_size
+from editorial.prepare_photos.writing import write_plan
 from phone_photos import CAMERA_TEXTS, phone_heic, phone_jpeg
 from photos.problems import OVERSIZED_HINT, UNREADABLE_HINT
 from photos.standard import MAX_BYTES, Standard, standard_reasons

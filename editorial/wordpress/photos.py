@@ -28,7 +28,7 @@ from urllib.parse import unquote, urlsplit
 
 from babel.numbers import format_decimal
 
-from editorial.prepare_photos import free_name, standard_name
+from editorial.prepare_photos.names import free_name, standard_name
 from photos.decoding import OversizedPhoto, UnreadablePhoto
 from photos.preparing import prepare_photo
 from photos.standard import Standard, standard_reasons

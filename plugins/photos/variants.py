@@ -5,7 +5,9 @@ is published in WebP, and in AVIF too when, for this photo, AVIF is lighter
 than WebP at the same quality (measured: PSNR of the largest width, see
 `avif_pays`). Browsers without either load the single fallback: a JPEG (a
 PNG for transparent photos) at the largest width, at most FALLBACK_MAX_BYTES,
-which is also the file a link to the photo opens and the share image.
+which is also the file a link to the photo opens and the share image. All
+of them together stay within PHOTO_BUDGET_BYTES: a photo too detailed for
+that at the usual qualities is compressed harder (LEVELS).
 
 Every variant is re-encoded from the decoded pixels (see `decoding`): no
 EXIF, XMP, IPTC or comment survives, and the photo is upright. Variants are
@@ -30,7 +32,7 @@ from sitelib.site_folders import PHOTO_VARIANT_FOLDER
 from .decoding import PhotoHeader, decodable_header, decode_upright
 
 # Part of every variant's name: change it whenever variants would come out differently.
-CACHE_KEY_VERSION = b"standard-avif-webp-fallback-2"
+CACHE_KEY_VERSION = b"standard-avif-webp-fallback-budget-3"
 # The widths the layout shows photos at, in device pixels: a list card's thumbnail (7.5rem on
 # phones, 12rem on wide screens: at most 384 px on 2x and 3x screens), the article column on a phone
 # at 2x (360-430 px wide: up to 860) and at 3x or on a 2x wide screen (42-46rem: 1,200 is enough).
@@ -46,15 +48,38 @@ SAVE_OPTIONS = {
 }
 # AVIF is published when it is lighter and at most this much worse in PSNR than WebP (the same to the eye).
 AVIF_PSNR_TOLERANCE_DB = 0.25
-# The fallback JPEG: first this quality, lower in steps until it fits FALLBACK_MAX_BYTES (it is
-# also the share image, which messengers drop above a few hundred KB), then fewer pixels.
+# The fallback JPEG: first this quality, lower in steps until it fits its byte limit (it is also the
+# share image, which messengers load for every chat that shows the link), then fewer pixels.
 FALLBACK_QUALITIES = (75, 70, 65, 60, 55, 50, 45, 40)
 FALLBACK_MAX_BYTES = 80_000
 FALLBACK_SHRINK_STEP = 0.85
+# Every file published of one photo together, the fallback included, stays within this budget: a photo
+# whose variants are heavier at one level (fine sand, foliage, a crowd) is made again at the next.
+PHOTO_BUDGET_BYTES = 200_000
+# And the file a phone loads for a photo across its screen (1,080-1,290 device pixels wide: the largest
+# width of the best type offered) stays within this.
+FIRST_SCREEN_BYTES = 60_000
+
+
+@dataclass(frozen=True)
+class Level:
+    """How hard the variants of one photo are compressed."""
+
+    webp: int  # WebP quality
+    avif: int  # AVIF quality
+    fallback_max_bytes: int
+
+
+LEVELS = (
+    Level(SAVE_OPTIONS["WEBP"]["quality"], SAVE_OPTIONS["AVIF"]["quality"], FALLBACK_MAX_BYTES),
+    Level(65, 42, 65_000),
+    Level(55, 35, 55_000),
+    Level(45, 28, 45_000),
+)
 STEM_LIMIT = 100  # of a variant's file name, which also carries a hash and the width
 EXTENSIONS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp", "AVIF": "avif"}
 MIME = {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp", "AVIF": "image/avif"}
-AVIF_VERDICT = {True: "avif", False: "webp"}  # the cached answer of `avif_pays`
+CHOICE_EXTENSION = "pilihan"  # the cached choice of a photo: its level and whether AVIF is published
 
 
 @dataclass(frozen=True)
@@ -127,15 +152,21 @@ def encoded(image: Image.Image, image_format: str, **options) -> bytes:
     return buffer.getvalue()
 
 
-def fitted_fallback(image: Image.Image) -> bytes:
-    """The fallback JPEG: the highest quality of FALLBACK_QUALITIES under FALLBACK_MAX_BYTES, else fewer pixels."""
+def fitted_fallback(image: Image.Image, max_bytes: int = FALLBACK_MAX_BYTES) -> bytes:
+    """The fallback JPEG: the highest quality of FALLBACK_QUALITIES within `max_bytes`, else fewer pixels."""
     while True:
         for quality in FALLBACK_QUALITIES:
             data = encoded(image, "JPEG", quality=quality, optimize=True, progressive=True)
-            if len(data) <= FALLBACK_MAX_BYTES:
+            if len(data) <= max_bytes:
                 return data
         size = (max(1, int(image.width * FALLBACK_SHRINK_STEP)), max(1, int(image.height * FALLBACK_SHRINK_STEP)))
         image = image.resize(size, Image.Resampling.LANCZOS)
+
+
+def fits_budget(sizes: list[int], widths: int) -> bool:
+    """Whether a photo's files (in `published` order: the best type's widths first, the fallback last)
+    fit PHOTO_BUDGET_BYTES together and the first type's largest width fits FIRST_SCREEN_BYTES."""
+    return sum(sizes) <= PHOTO_BUDGET_BYTES and sizes[widths - 1] <= FIRST_SCREEN_BYTES
 
 
 def _store(data: bytes, path: Path) -> None:
@@ -165,18 +196,21 @@ class _Pixels:
 
 
 class _Maker:
-    """Variants of one photo in the cache folder."""
+    """Variants of one photo in the cache folder, at each compression level."""
 
     def __init__(self, source: SourcePhoto, cache_dir: Path):
         self.source, self.cache_dir, self.pixels = source, cache_dir, _Pixels(source)
+        self.widths = target_widths(source.header.width, source.header.height)
 
-    def file(self, width: int, extension: str) -> Path:
-        return self.cache_dir / f"{self.source.name}-{width}.{extension}"
+    def file(self, width: int, extension: str, level: int) -> Path:
+        """The cached file: "manasik-3f2a9c1b20-800.webp", "…-800-2.webp" at level 2."""
+        return self.cache_dir / f"{self.source.name}-{width}{f'-{level}' if level else ''}.{extension}"
 
-    def variant(self, width: int, image_format: str) -> Variant:
-        cached = self.file(width, EXTENSIONS[image_format])
+    def variant(self, width: int, image_format: str, level: int) -> Variant:
+        cached = self.file(width, EXTENSIONS[image_format], level)
         if not cached.exists():
-            _store(encoded(self.pixels.at(width), image_format), cached)
+            quality = getattr(LEVELS[level], image_format.lower())
+            _store(encoded(self.pixels.at(width), image_format, quality=quality), cached)
         return self._described(cached, width, MIME[image_format])
 
     def _described(self, cached: Path, width: int, mime: str, height: int | None = None) -> Variant:
@@ -184,24 +218,41 @@ class _Maker:
         height = height or round(header.height * width / header.width)
         return Variant(f"{VARIANT_FOLDER}/{cached.name}", str(cached), width, height, mime)
 
-    def with_avif(self, width: int) -> bool:
-        """`avif_pays` for the largest width, remembered in the cache next to the variants."""
-        verdict = self.file(width, "format")
-        if not verdict.exists():
-            webp, avif = (Path(self.variant(width, name).cached).read_bytes() for name in ("WEBP", "AVIF"))
-            _store(AVIF_VERDICT[avif_pays(self.pixels.at(width), avif, webp)].encode(), verdict)
-        return verdict.read_text() == AVIF_VERDICT[True]
-
-    def fallback(self, width: int) -> Variant:
-        """The JPEG (PNG for a transparent photo) at `width` or, to fit FALLBACK_MAX_BYTES, a little less."""
+    def fallback(self, level: int) -> Variant:
+        """The JPEG (PNG for a transparent photo) at the largest width or, to fit the level's limit, a little less."""
         image_format = "PNG" if self.source.transparent else "JPEG"
-        cached = self.file(width, EXTENSIONS[image_format])
+        width = self.widths[-1]
+        cached = self.file(width, EXTENSIONS[image_format], level)
         if not cached.exists():
             pixels = self.pixels.at(width)
-            _store(fitted_fallback(pixels) if image_format == "JPEG" else encoded(pixels, "PNG"), cached)
+            data = fitted_fallback(pixels, LEVELS[level].fallback_max_bytes) if image_format == "JPEG" else encoded(pixels, "PNG")
+            _store(data, cached)
         with Image.open(cached) as stored:
             size = stored.size
         return self._described(cached, size[0], MIME[image_format], size[1])
+
+    def published(self, level: int, with_avif: bool) -> tuple[Variant, ...]:
+        """Every file published at `level`: AVIF (when chosen) and WebP at each width, then the fallback."""
+        formats = ("AVIF", "WEBP") if with_avif else ("WEBP",)
+        return tuple(self.variant(width, name, level) for name in formats for width in self.widths) + (self.fallback(level),)
+
+    def _avif_pays(self, level: int) -> bool:
+        width = self.widths[-1]
+        webp, avif = (Path(self.variant(width, name, level).cached).read_bytes() for name in ("WEBP", "AVIF"))
+        return avif_pays(self.pixels.at(width), avif, webp)
+
+    def choice(self) -> tuple[int, bool]:
+        """(level, with AVIF): the first level whose files fit PHOTO_BUDGET_BYTES and FIRST_SCREEN_BYTES
+        (else the last), and `avif_pays` at that level's largest width; remembered in the cache."""
+        remembered = self.cache_dir / f"{self.source.name}.{CHOICE_EXTENSION}"
+        if not remembered.exists():
+            for level in range(len(LEVELS)):
+                with_avif = self._avif_pays(level)
+                if fits_budget([Path(v.cached).stat().st_size for v in self.published(level, with_avif)], len(self.widths)):
+                    break
+            _store(f"{level} {int(with_avif)}".encode(), remembered)
+        level, with_avif = remembered.read_text().split()
+        return int(level), with_avif == "1"
 
 
 @lru_cache(maxsize=None)
@@ -214,11 +265,8 @@ def _source(path: str, modified: int) -> SourcePhoto:
 def _photo(path: str, modified: int, cache_dir: str) -> Photo:
     source = _source(path, modified)
     maker = _Maker(source, Path(cache_dir))
-    widths = target_widths(source.header.width, source.header.height)
-    formats = ("AVIF", "WEBP") if maker.with_avif(widths[-1]) else ("WEBP",)
-    fallback = maker.fallback(widths[-1])
-    variants = tuple(maker.variant(width, name) for name in formats for width in widths) + (fallback,)
-    return Photo(source.header.width, source.header.height, fallback, variants)
+    variants = maker.published(*maker.choice())
+    return Photo(source.header.width, source.header.height, variants[-1], variants)
 
 
 def photo_variants(source: Path, cache_dir: Path) -> Photo:
