@@ -146,11 +146,38 @@ def is_content_file(path: Path, settings) -> bool:
     )
 
 
-def photo_files(settings) -> list[Path]:
-    """Every photo file below the content folder (by its name), in a stable order.
+# The first bytes of the picture files Pillow or a browser would show (offset, bytes): a picture is a
+# photo of the content folder whatever it is called (".jfif", ".tif", "foto.jpg.", no suffix at all).
+PICTURE_SIGNATURES = (
+    (0, b"\xff\xd8\xff"),  # JPEG
+    (0, b"\x89PNG\r\n\x1a\n"),
+    (0, b"GIF8"),
+    (8, b"WEBP"),  # after RIFF and a length
+    (4, b"ftyp"),  # HEIC, HEIF, AVIF (and other ISO media: refused as unreadable photos)
+    (0, b"II*\x00"), (0, b"MM\x00*"),  # TIFF
+    (0, b"BM"),  # BMP
+)
+SIGNATURE_BYTES = 12
 
-    Hidden folders, symbolic links and the article and page folders (where any
-    file but .md is a GALAT already) are left out; links are never followed.
+
+def is_picture(path: Path) -> bool:
+    """Whether a file is named as a photo or begins as a picture file does."""
+    if path.name.lower().endswith(PHOTO_SUFFIXES):
+        return True
+    try:
+        with open(path, "rb") as file:
+            head = file.read(SIGNATURE_BYTES)
+    except OSError:
+        return False
+    return any(head[offset:offset + len(signature)] == signature for offset, signature in PICTURE_SIGNATURES)
+
+
+def photo_files(settings) -> list[Path]:
+    """Every photo file below the content folder, by its name or by its first bytes, in a stable order;
+    hidden files and folders included (a photo there is in the repository all the same).
+
+    Symbolic links and the article and page folders (where any file but .md is a
+    GALAT already) are left out; links are never followed.
     """
     root = Path(settings["PATH"])
     text_folders = {folder for _, folder in content_folders(settings)}
@@ -158,11 +185,10 @@ def photo_files(settings) -> list[Path]:
     for folder, subfolders, files in os.walk(root):
         folder_path = Path(folder)
         subfolders[:] = sorted(
-            name for name in subfolders
-            if not name.startswith(".") and not (folder_path / name).is_symlink() and folder_path / name not in text_folders
+            name for name in subfolders if not (folder_path / name).is_symlink() and folder_path / name not in text_folders
         )
         found += [
             folder_path / name for name in sorted(files)
-            if name.lower().endswith(PHOTO_SUFFIXES) and not (folder_path / name).is_symlink()
+            if not (folder_path / name).is_symlink() and (folder_path / name).is_file() and is_picture(folder_path / name)
         ]
     return found

@@ -136,17 +136,30 @@ def test_a_photo_outside_the_photo_folders_refuses_the_whole_save(proxy):
     assert status == 200 and (project / "content/images/foto.jpg").read_bytes() == b"hai"
 
 
+PHOTO_NAMES = ".jpg, .JPG, .jpeg, .JPEG, .png, .PNG"
+
+
 @pytest.mark.parametrize("asset, folder, names", [
     ("content/articles/2024/foto.jpg", "content/articles", ".md"),  # a photo saved next to its article
-    ("content/images/catatan.md", "content/images", ".jpg, .jpeg, .png"),
-    ("content/images/skrip.html", "content/images", ".jpg, .jpeg, .png"),
+    ("content/articles/2024/BERITA.MD", "content/articles", ".md"),  # not content: the build would not read it
+    ("content/images/catatan.md", "content/images", PHOTO_NAMES),
+    ("content/images/skrip.html", "content/images", PHOTO_NAMES),
+    ("content/images/mentah.heic", "content/images", PHOTO_NAMES),  # the editor uploads prepared photos only
 ])
 def test_each_editor_folder_takes_only_its_own_kind_of_file(proxy, asset, folder, names):
     project, port, _ = proxy
     article = "content/articles/2024/2024-05-06-jenis-berkas.md"
     status, _, refusal = send(port, persist(article, assets=[asset]))
-    assert status == 403 and refusal["error"].startswith(f"Ditolak: di {folder} editor lokal hanya membaca dan menulis berkas {names}")
+    assert status == 403 and refusal["error"] == f"Ditolak: di {folder} editor lokal hanya membaca dan menulis berkas {names}."
     assert not (project / article).exists() and not (project / asset).exists()
+
+
+@pytest.mark.parametrize("asset", ["content/images/.thumbnails/gps.jpg", "content/images/.foto.jpg", "content/articles/.x/a.md"])
+def test_hidden_files_and_folders_are_refused(proxy, asset):
+    """The checks read no hidden file: a raw photo must not hide in one."""
+    project, port, _ = proxy
+    status, _, _ = send(port, persist("content/articles/2024/2024-05-07-tersembunyi.md", assets=[asset]))
+    assert status == 403 and not (project / asset).exists()
 
 
 @pytest.mark.parametrize("body", [

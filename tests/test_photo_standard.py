@@ -32,8 +32,8 @@ def prepared(tmp_path: Path, source: Path, name: str = "foto") -> Path:
 
 
 def with_segment(jpeg: bytes, marker: int, payload: bytes) -> bytes:
-    """`jpeg` with one more segment right after SOI."""
-    return jpeg[:2] + bytes([0xFF, marker]) + struct.pack(">H", len(payload) + 2) + payload + jpeg[2:]
+    """`jpeg` with one more segment right after SOI and the 16-byte JFIF header."""
+    return jpeg[:20] + bytes([0xFF, marker]) + struct.pack(">H", len(payload) + 2) + payload + jpeg[20:]
 
 
 @pytest.fixture(scope="module")
@@ -83,6 +83,13 @@ def test_a_jfif_header_carrying_a_thumbnail_is_refused(tmp_path, standard_jpeg):
     assert standard_reasons(photo, STANDARD) == ["berisi metadata (segmen APP0)"]
 
 
+def test_a_second_jfif_header_is_refused(tmp_path, standard_jpeg):
+    picture = standard_jpeg.read_bytes()
+    photo = tmp_path / "foto.jpg"
+    photo.write_bytes(picture[:20] + picture[2:20] + picture[20:])  # the 16-byte JFIF header twice
+    assert standard_reasons(photo, STANDARD) == ["berisi metadata (segmen APP0)"]
+
+
 def test_data_after_the_picture_is_refused(tmp_path, standard_jpeg):
     """Samsung's motion photos append a video after the JPEG; anything may be appended, even another JPEG."""
     photo = tmp_path / "foto.jpg"
@@ -125,7 +132,7 @@ def test_other_formats_are_refused(tmp_path, make, reason):
 def test_a_jpeg_named_png_and_a_cmyk_jpeg_are_refused(tmp_path, standard_jpeg):
     named = tmp_path / "foto.png"
     named.write_bytes(standard_jpeg.read_bytes())
-    assert "berisi JPEG tetapi bernama .png" in standard_reasons(named, STANDARD)
+    assert "berisi JPEG tetapi namanya tidak berakhiran .jpg atau .jpeg" in standard_reasons(named, STANDARD)
     cmyk = tmp_path / "cetak.jpg"
     Image.open(standard_jpeg).convert("CMYK").save(cmyk, "JPEG", quality=80)
     assert "warna CMYK, bukan RGB" in standard_reasons(cmyk, STANDARD)
@@ -262,3 +269,62 @@ def test_exif_of_a_test_helper_is_what_the_standard_refuses(tmp_path, standard_j
     photo = tmp_path / "foto.jpg"
     Image.open(standard_jpeg).save(photo, "JPEG", exif=camera_exif(6))
     assert standard_reasons(photo, STANDARD) == ["berisi metadata (EXIF/XMP)"]
+
+
+# Found by a hostile review: a raw photo anywhere, under any name; a JPEG of many scans; a PNG nearly opaque.
+
+@pytest.mark.parametrize("name", [".thumbnails/gps.jpg", "gps.jfif", "gps.jpe", "gps.jpg.", "gps.jpg ", "gps"])
+def test_a_raw_photo_is_found_in_a_hidden_folder_and_under_any_name(tmp_path, name):
+    from content_checks.scan import photo_file_findings
+    from pelican.settings import read_settings
+
+    photo = tmp_path / "content" / "images" / name
+    photo.parent.mkdir(parents=True)
+    phone_jpeg(photo, 6)
+    settings = read_settings("pelicanconf.py", override={"PATH": str(tmp_path / "content")})
+    [finding] = photo_file_findings(settings)
+    assert finding.is_error and Path(finding.path).resolve() == photo.resolve()
+    assert "berisi metadata" in finding.message and PREPARE_COMMAND in finding.hint
+
+
+def test_a_pdf_is_no_photo(tmp_path):
+    from sitelib.content_files import is_picture
+
+    pdf = tmp_path / "pengumuman.pdf"
+    pdf.write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+    assert not is_picture(pdf)
+
+
+def test_a_jpeg_of_too_many_scans_is_refused_before_any_decode(tmp_path, standard_jpeg):
+    """Each scan is a pass over the whole picture: 1 MB of tiny scans takes minutes to decode."""
+    from photos.decoding import MAX_JPEG_SCANS
+
+    picture = standard_jpeg.read_bytes()
+    first, second = picture.index(b"\xff\xda"), picture.index(b"\xff\xda", picture.index(b"\xff\xda") + 2)
+    scan = picture[first:second]  # the first scan and the tables after it
+    photo = tmp_path / "foto.jpg"
+    photo.write_bytes(picture[:first] + scan * (MAX_JPEG_SCANS + 1) + picture[second:])
+    [problem] = standard_problems(photo, STANDARD)
+    assert "bagian (scan) JPEG, di atas batas 100" in problem.message
+
+
+def test_a_nearly_opaque_png_is_prepared_as_what_it_finally_is(tmp_path):
+    """One pixel at alpha 254 vanishes when scaled: the prepared file is a JPEG, so a second run changes nothing."""
+    picture = decode_upright(GARDEN).convert("RGBA")
+    picture.putpixel((7, 7), (10, 10, 10, 254))
+    source = tmp_path / "hampir.png"
+    picture.save(source)
+    result = prepare_photo(source, STANDARD)
+    path = tmp_path / f"siap{result.suffix}"
+    path.write_bytes(result.data)
+    assert standard_reasons(path, STANDARD) == []
+
+
+def test_a_large_png_is_refused_before_it_is_decoded(tmp_path):
+    from photos.decoding import MAX_GRAPHIC_PIXELS, decodable_header, OversizedPhoto
+
+    huge = tmp_path / "layar.png"
+    Image.new("L", (8_000, 8_000)).save(huge)  # 64 megapixels of a graphic
+    assert MAX_GRAPHIC_PIXELS < 64_000_000
+    with pytest.raises(OversizedPhoto):
+        decodable_header(huge)

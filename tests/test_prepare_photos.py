@@ -321,8 +321,8 @@ def test_unreadable_and_giant_photos_are_reported_and_left_alone(bare):
     report = prepare_all(settings)
     assert report.failed
     assert report.lines[-3:-1] == [
-        "GALAT: foto 'content/images/bom.jpg' (20.000 × 20.000 piksel) tidak diolah: 400,0 megapiksel, "
-        f"di atas batas 250 megapiksel. {OVERSIZED_HINT}",
+        "GALAT: foto 'content/images/bom.jpg' (20.000 × 20.000 piksel) tidak diolah: berkas 0,6 KB menyatakan "
+        f"400,0 megapiksel, jauh terlalu kecil untuk foto sebesar itu. {OVERSIZED_HINT}",
         f"GALAT: foto 'content/images/rusak.jpg' tidak bisa dibaca: berkas rusak atau bukan gambar. {UNREADABLE_HINT}",
     ]
     assert broken.read_bytes() == b"<html>bukan foto</html>" and (folder / "content/images/bom.jpg").read_bytes() == giant

@@ -1,13 +1,16 @@
 """The names of prepared photos: the suffix a name ends with, the name a photo keeps or gets, the first free one."""
 
+from pathlib import PurePosixPath
+
 from photos.standard import STANDARD_SUFFIXES
 from sitelib.content_files import PHOTO_SUFFIXES
 
 
 def photo_suffix(name: str) -> str:
-    """The photo suffix `name` ends with, as written (".HEIC"); "" when it has none."""
+    """The photo suffix `name` ends with, as written (".HEIC"); for a picture with another name its last
+    suffix (".jfif", ".tif"); "" when it has none."""
     lower = name.lower()
-    return next((name[len(name) - len(suffix):] for suffix in PHOTO_SUFFIXES if lower.endswith(suffix)), "")
+    return next((name[len(name) - len(suffix):] for suffix in PHOTO_SUFFIXES if lower.endswith(suffix)), PurePosixPath(name).suffix)
 
 
 def keeps_name(name: str, suffix: str) -> bool:

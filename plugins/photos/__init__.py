@@ -1,12 +1,14 @@
-"""Pelican plugin: photos, re-encoded clean and upright.
+"""Pelican plugin: photos, published light and clean (issue #18).
 
 Every local photo an article or page references (`{static}`), in the body
-or as its featured photo (`Image`, `Image_alt`, `Image_caption`, which is
-also the og:image), is published only as variants we encode: 480, 800 and
-1200 px in WebP and JPEG (PNG for PNGs and transparent photos), cached in
-cache/foto/, upright, sRGB, with no EXIF, XMP or IPTC data. Originals are
-never copied to the output; a link to a photo gets a clean full-size
-variant. An image standing alone in its paragraph with a title
+or as its featured photo (`Image`, `Image_alt`, `Image_caption`), already
+meets the repository's photo standard (`standard`; `invoke check` and the
+build refuse any other). Readers get only variants made here from its pixels
+(`variants`): WebP at the layout's widths (400, 800, 1200 px), AVIF too when
+lighter at equal quality, and one fallback JPEG (PNG for transparent photos)
+of at most 80 KB, which is also the og:image and what a link to the photo
+opens; all of a photo's files within 200 KB. Originals are never copied to
+the output. An image standing alone in its paragraph with a title
 ("![alt](src "caption")") becomes a <figure> with <figcaption>.
 """
 

@@ -17,6 +17,13 @@ pillow_heif.register_heif_opener()  # Image.open reads .heic/.heif from here on
 
 # The largest phone cameras make 200 megapixels; nothing above this is decoded.
 MAX_PIXELS = 250_000_000
+# Camera formats may be that large; a PNG, GIF or WebP is a screenshot or a graphic, and decoding one
+# costs far more memory per pixel (and is done again to find transparency): far fewer for those.
+CAMERA_FORMATS = ("JPEG", "MPO", "HEIF", "AVIF")
+MAX_GRAPHIC_PIXELS = 60_000_000
+# A progressive JPEG has about 10 scans; each scan is a pass over the whole picture when decoding, so
+# a small file with tens of thousands of them takes minutes to decode. Counted before any decode.
+MAX_JPEG_SCANS = 100
 # A photo's file holds at least a byte per few pixels; a small file declaring a
 # huge picture (a "decompression bomb": 20 KB for 169 megapixels) is refused
 # before decoding. Checked from this many pixels, so small graphics pass.
@@ -60,14 +67,23 @@ class PhotoHeader:
     file_bytes: int
     has_alpha: bool
     mode: str = ""  # Pillow's colour mode as stored: "RGB", "L", "CMYK", "RGBA", "P", …
+    scans: int = 1  # of a JPEG (at most; counted from its SOS markers)
 
     @property
     def pixels(self) -> int:
         return self.width * self.height
 
     @property
+    def pixel_limit(self) -> int:
+        return MAX_PIXELS if self.format in CAMERA_FORMATS else MAX_GRAPHIC_PIXELS
+
+    @property
     def too_many_pixels(self) -> bool:
-        return self.pixels > MAX_PIXELS or max(self.width, self.height) > MAX_SIDE
+        return self.pixels > self.pixel_limit or max(self.width, self.height) > MAX_SIDE
+
+    @property
+    def too_many_scans(self) -> bool:
+        return self.scans > MAX_JPEG_SCANS
 
     @property
     def out_of_proportion(self) -> bool:
@@ -79,13 +95,31 @@ def _has_alpha(image: Image.Image) -> bool:
     return image.mode in ("RGBA", "LA", "PA", "RGBa", "La") or "transparency" in image.info
 
 
+def _scan_count(path: Path) -> int:
+    """How many scans a JPEG has at most: its SOS markers (scan data never holds FF DA: a data byte FF is
+    followed by 00)."""
+    with open(path, "rb") as file:
+        return file.read().count(b"\xff\xda")
+
+
+def _orientation(image: Image.Image) -> int | None:
+    """The EXIF orientation, read without decoding: Pillow decodes a whole PNG to find an eXIf chunk
+    after the picture data, so for formats other than JPEG only EXIF found before it counts (as
+    `exif_transpose` in decode_upright then finds it too)."""
+    if image.format in ("JPEG", "MPO") or "exif" in image.info:
+        return image.getexif().get(ORIENTATION_TAG)
+    return None
+
+
 def read_header(path: Path) -> PhotoHeader:
     try:
         with Image.open(path, formats=PHOTO_FORMATS) as image:
             header = PhotoHeader(image.format or "", *image.size, Path(path).stat().st_size, _has_alpha(image), image.mode)
-            if header.too_many_pixels or header.out_of_proportion:
-                return header  # refused as it is: reading a PNG's EXIF could decode the whole picture first
-            if image.getexif().get(ORIENTATION_TAG) in SIDEWAYS_ORIENTATIONS:
+            if header.format in ("JPEG", "MPO"):
+                header = replace(header, scans=_scan_count(path))
+            if header.too_many_pixels or header.out_of_proportion or header.too_many_scans:
+                return header  # refused as it is
+            if _orientation(image) in SIDEWAYS_ORIENTATIONS:
                 return replace(header, width=header.height, height=header.width)
             return header
     except DECODE_ERRORS as error:
@@ -95,7 +129,7 @@ def read_header(path: Path) -> PhotoHeader:
 def decodable_header(path: Path) -> PhotoHeader:
     """The header of a photo we may decode; OversizedPhoto before any pixel is read otherwise."""
     header = read_header(path)
-    if header.too_many_pixels or header.out_of_proportion:
+    if header.too_many_pixels or header.out_of_proportion or header.too_many_scans:
         raise OversizedPhoto(header)
     return header
 
@@ -153,7 +187,8 @@ def decode_upright(path: Path, draft: int | None = None) -> Image.Image:
             if draft and opened.format in ("JPEG", "MPO"):
                 opened.draft(opened.mode, (draft, draft))
             alpha = _has_alpha(opened)
-            upright = ImageOps.exif_transpose(opened)
+            # Turned as read_header reads the orientation (for a PNG, only EXIF before the picture data).
+            upright = ImageOps.exif_transpose(opened) if _orientation(opened) else opened.copy()
             upright.info.setdefault("icc_profile", opened.info.get("icc_profile"))
             return _to_srgb(upright, "RGBA" if alpha else "RGB")
     except DECODE_ERRORS as error:

@@ -62,17 +62,25 @@ def _encode(image: Image.Image, image_format: str, quality: int) -> bytes:
     return buffer.getvalue()
 
 
-def _fitting(image: Image.Image, image_format: str) -> tuple[bytes, Image.Image]:
-    """The smallest change that brings the encoded photo under MAX_BYTES: lower quality, then fewer pixels."""
+def _settled(image: Image.Image) -> Image.Image:
+    """RGB unless some pixel is transparent as it will be saved: the choice of PNG is made on the final
+    pixels (scaling can make a nearly opaque picture fully opaque, which must then be a JPEG)."""
+    return image.convert("RGB") if image.mode == "RGBA" and not _transparent(image) else image
+
+
+def _fitting(image: Image.Image) -> tuple[bytes, Image.Image, str]:
+    """(data, pixels, format): the smallest change that brings the encoded photo under MAX_BYTES:
+    lower quality, then fewer pixels."""
     edge = max(image.size)
     while True:
         size = fitted_size(image.width, image.height, edge)
-        scaled = image if size == image.size else image.resize(size, Image.Resampling.LANCZOS)
+        scaled = _settled(image if size == image.size else image.resize(size, Image.Resampling.LANCZOS))
+        image_format = "PNG" if scaled.mode == "RGBA" else "JPEG"
         qualities = range(JPEG_QUALITY, LOWEST_QUALITY - 1, -QUALITY_STEP) if image_format == "JPEG" else (0,)
         for quality in qualities:
             data = _encode(scaled, image_format, quality)
             if len(data) <= MAX_BYTES:
-                return data, scaled
+                return data, scaled, image_format
         edge = max(1, int(edge * SHRINK_STEP))
 
 
@@ -80,11 +88,8 @@ def prepare_photo(path: Path, standard: Standard) -> PreparedPhoto:
     """The photo at `path` as a file that meets `standard`. Raises decoding.UnreadablePhoto."""
     image = _decoded(path, standard.max_edge)
     image.info = {}  # no colour profile or anything else of the original is written
-    if image.mode == "RGBA" and not _transparent(image):
-        image = image.convert("RGB")
     size = fitted_size(image.width, image.height, standard.max_edge)
     if size != image.size:
         image = image.resize(size, Image.Resampling.LANCZOS)
-    image_format = "PNG" if image.mode == "RGBA" else "JPEG"
-    data, final = _fitting(image, image_format)
+    data, final, image_format = _fitting(image)
     return PreparedPhoto(data, ".png" if image_format == "PNG" else ".jpg", final.width, final.height)

@@ -8,10 +8,11 @@ from pathlib import Path
 
 from babel.numbers import format_decimal
 
+from sitelib.content_files import is_picture
 from sitelib.errors import ERROR
 
-from .decoding import MAX_PIXELS, MAX_SIDE, OversizedPhoto, PhotoHeader, UnreadablePhoto, verify_decodes
-from .standard import Standard, is_photo_name, standard_reasons
+from .decoding import MAX_JPEG_SCANS, MAX_SIDE, OversizedPhoto, PhotoHeader, UnreadablePhoto, verify_decodes
+from .standard import Standard, standard_reasons
 
 UNREADABLE_HINT = "Simpan ulang foto dari ponsel atau kamera sebagai JPEG, PNG atau HEIC, lalu ganti berkasnya."
 OVERSIZED_HINT = (
@@ -52,11 +53,13 @@ def oversized(path: Path, header: PhotoHeader) -> PhotoProblem:
     megapixels = _number(header.pixels / 1_000_000, "#,##0.0")
     if max(header.width, header.height) > MAX_SIDE:
         why = f"sisi {_number(max(header.width, header.height))} piksel, di atas batas {_number(MAX_SIDE)} piksel"
-    elif header.too_many_pixels:
-        why = f"{megapixels} megapiksel, di atas batas {_number(MAX_PIXELS // 1_000_000)} megapiksel"
-    else:
+    elif header.out_of_proportion:
         kilobytes = _number(header.file_bytes / 1024, "#,##0.0")
         why = f"berkas {kilobytes} KB menyatakan {megapixels} megapiksel, jauh terlalu kecil untuk foto sebesar itu"
+    elif header.too_many_pixels:
+        why = f"{megapixels} megapiksel, di atas batas {_number(header.pixel_limit // 1_000_000)} megapiksel untuk {header.format}"
+    else:
+        why = f"{_number(header.scans)} bagian (scan) JPEG, di atas batas {_number(MAX_JPEG_SCANS)}; foto biasa punya paling banyak belasan"
     return PhotoProblem(
         ERROR, f"foto '{os.path.relpath(path)}' ({_size(header)}) tidak diolah: {why}.", OVERSIZED_HINT,
     )
@@ -115,15 +118,15 @@ def _decodes_completely(path: Path, cache_dir: Path) -> bool:
 def photo_problems(path: Path, standard: Standard, cache_dir: Path | None = None) -> list[PhotoProblem]:
     """Problems of a photo file an article or page references.
 
-    A file named as a photo is judged on its own, once, with every photo in
-    content/ (`standard_problems`); its references add nothing but, with a
-    cache folder (`invoke check`), a complete decode, cached by content hash,
-    so a truncated file is caught before the build. A file named otherwise
-    is judged here.
+    A picture file (sitelib.content_files.is_picture: by its name or its
+    first bytes) is judged on its own, once, with every photo in content/
+    (`standard_problems`); its references add nothing but, with a cache
+    folder (`invoke check`), a complete decode, cached by content hash, so a
+    truncated file is caught before the build. Any other file is judged here.
     """
     problems = standard_problems(path, standard)
     if problems:
-        return [] if is_photo_name(path.name) else problems
+        return [] if is_picture(path) else problems
     if cache_dir is not None and not _decodes_completely(path, cache_dir):
         return [unreadable(path)]
     return []

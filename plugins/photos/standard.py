@@ -18,8 +18,6 @@ from typing import BinaryIO
 from babel.numbers import format_decimal
 from PIL import Image
 
-from sitelib.content_files import PHOTO_SUFFIXES
-
 from .decoding import PHOTO_FORMATS, PhotoHeader, decodable_header
 
 DEFAULT_MAX_EDGE = 2048
@@ -48,10 +46,6 @@ def standard_for(settings) -> Standard:
     return Standard(int(settings.get("PHOTO_MAX_EDGE", DEFAULT_MAX_EDGE)))
 
 
-def is_photo_name(name: str) -> bool:
-    return name.lower().endswith(PHOTO_SUFFIXES)
-
-
 # A marker in or after scan data: FF followed by anything but a stuffed zero, a restart marker or a fill byte.
 NEXT_MARKER = re.compile(rb"\xff[^\x00\xd0-\xd7\xff]")
 # What may follow the first scan: more scans (progressive JPEG) and their tables.
@@ -72,12 +66,12 @@ def _segment_name(marker: int) -> str:
     return f"segmen APP{marker - APP0}" if APP0 <= marker <= APP0 + 15 else f"segmen 0x{marker:02X}"
 
 
-def _jpeg_segment_allowed(marker: int, length: int, payload: bytes, in_scans: bool) -> bool:
-    """Whether a segment is part of the picture. The JFIF header is, but only without the
-    thumbnail it may carry (a second, small picture): 16 bytes long."""
+def _jpeg_segment_allowed(marker: int, length: int, payload: bytes, in_scans: bool, first: bool) -> bool:
+    """Whether a segment is part of the picture. The JFIF header is, once and first, and only
+    without the thumbnail it may carry (a second, small picture): 16 bytes long."""
     if in_scans:
         return marker in BETWEEN_SCANS
-    jfif = marker == APP0 and payload.startswith(b"JFIF\x00") and length == JFIF_LENGTH
+    jfif = first and marker == APP0 and payload.startswith(b"JFIF\x00") and length == JFIF_LENGTH
     return marker in JPEG_PICTURE_MARKERS or marker == SOS or jfif
 
 
@@ -112,7 +106,7 @@ def jpeg_metadata(data: bytes) -> list[str]:
             found.append(SECOND_PICTURE if marker == SOI else NO_END)
             break
         length = struct.unpack(">H", data[position + 2:position + 4])[0]
-        if not _jpeg_segment_allowed(marker, length, data[position + 4:position + 9], in_scans):
+        if not _jpeg_segment_allowed(marker, length, data[position + 4:position + 9], in_scans, position == 2):
             found.append(_segment_name(marker))
         in_scans = in_scans or marker == SOS
         position += 2 + length
@@ -165,7 +159,7 @@ def _format_reasons(path: Path, header: PhotoHeader) -> list[str]:
         return [f"format {header.format}, bukan JPEG"]
     reasons = []
     if suffix not in STANDARD_SUFFIXES[header.format]:
-        reasons.append(f"berisi {header.format} tetapi bernama {path.suffix}")
+        reasons.append(f"berisi {header.format} tetapi namanya tidak berakhiran {' atau '.join(STANDARD_SUFFIXES[header.format])}")
     if header.format == "PNG" and not has_transparency(path):
         reasons.append("PNG tanpa bagian transparan (foto disimpan sebagai JPEG)")
     return reasons

@@ -11,8 +11,9 @@ from pathlib import Path
 
 from content_checks.fields import Field, known_fields
 from office_tags.registry import Registry
+from photos.standard import STANDARD_SUFFIXES
 from sitelib.article_files import EDITOR_DATE_FORMAT
-from sitelib.content_files import CONTENT_EXTENSION, PHOTO_SUFFIXES
+from sitelib.content_files import CONTENT_EXTENSION
 from sitelib.slugs import SLUG_PATTERN
 
 from .contract import (
@@ -45,12 +46,14 @@ def editor_folders(settings) -> dict[str, str]:
 
 
 def editor_file_suffixes(settings) -> dict[str, tuple[str, ...]]:
-    """The folders the web editor works in, each with the file names it may hold there: articles and
-    pages are .md files (sitelib.content_files), photos have a photo's name. The local proxy refuses
-    any other file (a photo saved next to an article, a script among the photos)."""
+    """The folders the web editor works in, each with the endings (compared exactly) its files may have
+    there: articles and pages are .md files (sitelib.content_files), photos are the standard's JPEG and
+    PNG names (photos.standard; the editor uploads only prepared photos). The local proxy refuses any
+    other file (a photo saved next to an article, a script or a raw HEIC among the photos)."""
     folders = editor_folders(settings)
     text = (f".{CONTENT_EXTENSION}",)
-    return {folders["articles"]: text, folders["pages"]: text, folders["images"]: PHOTO_SUFFIXES}
+    photos = tuple(spelling for suffixes in STANDARD_SUFFIXES.values() for suffix in suffixes for spelling in (suffix, suffix.upper()))
+    return {folders["articles"]: text, folders["pages"]: text, folders["images"]: photos}
 
 
 def photo_folders(content: str) -> dict:

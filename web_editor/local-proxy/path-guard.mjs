@@ -70,13 +70,14 @@ export function actionPaths(body) {
 export function folderOf(path, folders, isFolder = false) {
   if (typeof path !== 'string') return null;
   const parts = path.split('/');
-  if (parts.some((part) => ['', '.', '..'].includes(part) || part.includes('\\') || part.includes('\0'))) return null;
+  // No hidden file or folder either (".thumbnails/", ".env", "..." ): the build and the checks read none.
+  if (parts.some((part) => part === '' || part.startsWith('.') || part.includes('\\') || part.includes('\0'))) return null;
   return Object.keys(folders).find((found) => (isFolder && path === found) || path.startsWith(`${found}/`)) || null;
 }
 
-/** Whether a file's name ends with one of the suffixes its folder allows (compared in lower case). */
+/** Whether a file's name ends with one of the endings its folder allows (compared exactly: ".MD" is no article). */
 export function nameAllowed(path, suffixes) {
-  return suffixes.some((suffix) => path.toLowerCase().endsWith(suffix));
+  return suffixes.some((suffix) => path.endsWith(suffix));
 }
 
 /** Where a path leads on disk: its deepest existing ancestor with links resolved, then the rest. */
