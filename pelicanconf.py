@@ -66,6 +66,7 @@ PLUGINS = [
     "content_checks",
     "indonesian_dates",
     "office_tags",
+    "video_embeds",
     "photos",
     "front_page",
     "page_identity",
@@ -144,9 +145,11 @@ WITH_FUTURE_DATES = False
 # rendered bodies and summaries (sanitised by content_checks) are.
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "extensions": [], "autoescape": True}
 
-# Sent on every page as a meta tag: no inline scripts, nothing from other hosts.
+# Sent on every page as a meta tag: no inline scripts, nothing from other hosts,
+# except the two video players a reader starts by pressing play (plugins/video_embeds).
 CONTENT_SECURITY_POLICY = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "frame-src https://www.youtube-nocookie.com https://player.vimeo.com; "
     "object-src 'none'; base-uri 'self'; form-action 'self'"
 )
 # The search page runs Pagefind's WebAssembly, which needs 'wasm-unsafe-eval'.

@@ -16,6 +16,7 @@
     invoke import-wordpress EXPORT.xml --office CODE [--uploads FOLDER]
                         one office's WordPress archive into articles, pages and photos
     invoke bench        build times beside bare Pelican, page weight (JSON in benchmarks/results/)
+    invoke bench-import a synthetic 20,000-post WordPress export imported: seconds and peak memory
     invoke lighthouse   Lighthouse mobile scores of four pages (npm lighthouse, Debian Chromium)
     invoke screenshots  the README's pictures, from a build of a generated corpus with photos
     invoke clean        remove output/ and the build cache
@@ -249,6 +250,14 @@ def bench(c, size=2000, scaling="500,2000,8000,50000", runs=3, output="benchmark
     save(results, ROOT / output)
     print(format_bench_report(results))
     print(f"\nJSON: {output}")
+
+
+@task(help={"posts": "Jumlah berita di ekspor sintetis (bawaan 20000)"})
+def bench_import(c, posts=20000):
+    """Import a synthetic WordPress export (POSTS posts with photos) in a child process: seconds and peak memory."""
+    from benchmarks.wxr_bench import format_figures, run
+
+    print(format_figures(run(int(posts))))
 
 
 @task(pre=[setup_editor])

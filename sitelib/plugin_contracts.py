@@ -99,7 +99,7 @@ def _renders(*args) -> None:
 THEME_NEEDS = (
     *(name for attribute in (
         "body", "plain_title", "plain_summary", "canonical_url", "share_buttons", "href", "featured_photo",
-        "date_text", "time_text", "date_iso", "modified_text", "modified_iso",
+        "date_text", "time_text", "date_iso", "modified_text", "modified_iso", "video_players",
     ) for name in both(attribute)),
     "article.share_image", "article.reading_time", "article.json_ld", "article.office_tags", "article.offices",
     "article.reporting_office", "article.related_articles", "article.newer_article", "article.older_article",

@@ -343,10 +343,21 @@ def test_first_sentence_knows_abbreviations():
     )
 
 
+def test_a_summary_never_reads_as_html():
+    """A post that opens with a code block: its "<div>" would be refused by `invoke check` in a Summary."""
+    from editorial.wordpress.post_metadata import summary
+
+    assert summary("", "Salin kode <div class=x> ke halaman. Kode itu menampilkan jadwal.") == ""
+    assert summary("<p>Jadwal <b>manasik</b> diumumkan.</p>", "Salin kode <div>.") == "Jadwal manasik diumumkan."
+    assert summary("Ringkasan <span>x</span>", "Jadwal manasik diumumkan. Lalu.") == "Ringkasan x"
+    assert summary("", "Kuota 10 > 8 dan a<b tetap teks. Lalu.") == "Kuota 10 > 8 dan a<b tetap teks."
+
+
 def test_old_paths():
     assert old_path("https://x.test/2021/06/15/judul/", "https://x.test") == "/2021/06/15/judul/"
     assert old_path("https://x.test/berita/2021/06/judul", "https://x.test/berita") == "/2021/06/judul/"
     assert old_path("https://x.test/?p=12", "https://x.test") == ""
+    assert old_path("https://x.test//2021//06/judul/", "https://x.test") == "/2021/06/judul/"  # no "//" (issue #19)
     assert our_slug("", "Judul Baru: Tahap II", {"SLUG_REGEX_SUBSTITUTIONS": [(r"[^\w\s-]", ""), (r"[-\s]+", "-")]}) == "judul-baru-tahap-ii"
 
 
@@ -381,3 +392,51 @@ def test_photo_urls_are_recognised_on_http_and_https(tmp_path):
     assert photos.local_file("2024/05/foto-300x200.jpg") == (uploads / "2024/05/foto.jpg", "2024/05/foto.jpg")
     markdown, report = to_markdown('<p><img src="https://situs.test/wp-content/uploads/2024/05/foto.jpg" alt=""></p>', photos, "Judul")
     assert markdown == "![Foto: Judul]({static}/images/kab-x/2024/05/foto.jpg)\n" and report.alt_from_title == 1
+
+
+# Videos, embeds and media files (issue #19): carried over as lines the site shows, never dropped.
+
+def embed_markdown(html: str):
+    from editorial.wordpress.html_body import to_markdown
+    from editorial.wordpress.photos import PhotoSource
+
+    return to_markdown(html, PhotoSource(["https://x.test/wp-content/uploads"], None, "kab-x"), "Judul")
+
+
+def test_an_embed_shortcode_becomes_the_address_alone_on_its_line():
+    from markdown import markdown
+    from video_embeds.embed_paragraphs import embed_body
+
+    body, report = embed_markdown("Awal.\n\n[embed]https://www.youtube.com/watch?v=M7lc1UVf_VE[/embed]\n\nAkhir.")
+    assert body == "Awal.\n\n<https://www.youtube.com/watch?v=M7lc1UVf_VE>\n\nAkhir.\n"
+    assert report.embeds == ["https://www.youtube.com/watch?v=M7lc1UVf_VE"] and report.shortcodes == []
+    html, embeds = embed_body(markdown(body))
+    assert [(embed.is_player, embed.video_id) for embed in embeds] == [(True, "M7lc1UVf_VE")]  # the site's player
+    assert "youtube-nocookie.com/embed/M7lc1UVf_VE" in html
+
+
+def test_an_embed_block_keeps_its_caption_as_the_label():
+    html = (
+        '<!-- wp:embed {"url":"https://youtu.be/M7lc1UVf-VE"} --><figure class="wp-block-embed is-provider-youtube">'
+        '<div class="wp-block-embed__wrapper">\nhttps://youtu.be/M7lc1UVf-VE\n</div><figcaption>Manasik [haji] 2024</figcaption>'
+        "</figure><!-- /wp:embed -->"
+    )
+    body, report = embed_markdown(html)
+    assert body == "[Manasik \\[haji\\] 2024](https://youtu.be/M7lc1UVf-VE)\n" and report.embeds == ["https://youtu.be/M7lc1UVf-VE"]
+
+
+def test_video_and_audio_become_visible_links_and_are_reported():
+    body, report = embed_markdown(
+        '[video width="640" mp4="https://x.test/wp-content/uploads/2021/06/rekaman.mp4"][/video]\n\n'
+        '[audio mp3="https://x.test/wp-content/uploads/2021/06/doa.mp3"]'
+    )
+    assert body == (
+        "[Video: rekaman.mp4](https://x.test/wp-content/uploads/2021/06/rekaman.mp4)\n\n"
+        "[Audio: doa.mp3](https://x.test/wp-content/uploads/2021/06/doa.mp3)\n"
+    )
+    assert len(report.media_links) == 2
+    body, report = embed_markdown(
+        '<!-- wp:video --><figure class="wp-block-video"><video controls src="https://x.test/wp-content/uploads/a.mov">'
+        "</video><figcaption>Pelepasan jemaah</figcaption></figure><!-- /wp:video -->"
+    )
+    assert body == "[Video: Pelepasan jemaah](https://x.test/wp-content/uploads/a.mov)\n"

@@ -296,3 +296,178 @@ def phone_export(folder: Path) -> tuple[Path, Path]:
              meta={"_wp_attachment_image_alt": "Foto sampul dari iPhone"}),
     ]
     return write_export(folder / "kebumen.xml", "Kankemenag Kebumen", PHONE_SITE, items), uploads
+
+
+# Exports in every shape WordPress's own importer reads (issue #19): WXR 1.0, 1.1 and 1.2, the http and https
+# namespaces, WordPress.com, multisite sub-sites. Built from WordPress's export.php of each era: WXR 1.0
+# (WordPress 3.0) has no <wp:author> and lists each category and tag twice (once without a nicename, tags in the
+# "tag" domain); 1.1 adds <wp:author>; 1.2 splits a "]]>" in a text over two CDATA sections. Attachments come
+# after the posts that use them as featured photos, as WordPress orders items by ID.
+
+FORMAT_HEADER = """<?xml version="1.0" encoding="UTF-8" ?>
+<!-- generator="{generator}" created="2024-06-20 08:00" -->
+<rss version="2.0" xmlns:excerpt="{scheme}://wordpress.org/export/{version}/excerpt/"
+ xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:wfw="http://wellformedweb.org/CommentAPI/"
+ xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:{prefix}="{scheme}://wordpress.org/export/{version}/">
+<channel>
+<title>{title}</title>
+<link>{blog}</link>
+<description>Berita Kankemenag</description>
+<pubDate>Thu, 20 Jun 2024 08:00:00 +0000</pubDate>
+<language>id-ID</language>
+<{prefix}:wxr_version>{version}</{prefix}:wxr_version>
+<{prefix}:base_site_url>{site}</{prefix}:base_site_url>
+<{prefix}:base_blog_url>{blog}</{prefix}:base_blog_url>
+{channel}<generator>{generator}</generator>
+"""
+FORMAT_AUTHOR = (
+    "<wp:author><wp:author_id>{id}</wp:author_id><wp:author_login><![CDATA[{login}]]></wp:author_login>"
+    "<wp:author_email><![CDATA[{login}@contoh.test]]></wp:author_email>"
+    "<wp:author_display_name><![CDATA[{name}]]></wp:author_display_name>"
+    "<wp:author_first_name><![CDATA[]]></wp:author_first_name><wp:author_last_name><![CDATA[]]></wp:author_last_name>"
+    "</wp:author>\n"
+)
+FORMAT_CATEGORY = (
+    "<wp:category><wp:term_id>{id}</wp:term_id><wp:category_nicename><![CDATA[{slug}]]></wp:category_nicename>"
+    "<wp:category_parent><![CDATA[]]></wp:category_parent><wp:cat_name><![CDATA[{name}]]></wp:cat_name></wp:category>\n"
+)
+
+
+def legacy_terms(categories=(), tags=()) -> str:
+    """WXR 1.0's item terms: each category and tag once without a nicename, once with (tags in the "tag" domain)."""
+    return "".join(
+        f'<category><![CDATA[{label}]]></category><category domain="category" nicename="{slug}"><![CDATA[{label}]]></category>'
+        for slug, label in categories
+    ) + "".join(
+        f'<category domain="tag"><![CDATA[{t}]]></category><category domain="tag" nicename="{t.lower().replace(" ", "-")}">'
+        f"<![CDATA[{t}]]></category>" for t in tags
+    )
+
+
+def comment(comment_id: int, author: str, text: str) -> str:
+    """A reader's comment with its meta: its fields have the same names as the post's and must not replace them."""
+    return (f"<wp:comment><wp:comment_id>{comment_id}</wp:comment_id><wp:comment_author><![CDATA[{author}]]></wp:comment_author>"
+            f"<wp:comment_date><![CDATA[2024-06-21 10:00:00]]></wp:comment_date><wp:comment_content><![CDATA[{text}]]>"
+            "</wp:comment_content><wp:comment_approved><![CDATA[1]]></wp:comment_approved>"
+            "<wp:commentmeta><wp:meta_key><![CDATA[akismet_result]]></wp:meta_key><wp:meta_value><![CDATA[false]]>"
+            "</wp:meta_value></wp:commentmeta></wp:comment>")
+
+
+def format_item(post: str, *, wxr_prefix: str = "wp", extra: str = "") -> str:
+    """An item() in another prefix for WordPress's namespace, with extra elements (terms, comments) before </item>."""
+    if wxr_prefix != "wp":
+        post = post.replace("<wp:", f"<{wxr_prefix}:").replace("</wp:", f"</{wxr_prefix}:")
+    return post.replace("\n</item>", f"{extra}\n</item>")
+
+
+def write_format_export(path: Path, *, title: str, site: str, blog: str, items: list[str], version: str = "1.2",
+                        scheme: str = "http", prefix: str = "wp", authors=(("humas", "Humas Kankemenag"),),
+                        categories=(), generator: str = "https://wordpress.org/?v=6.4.3") -> Path:
+    """An export as WordPress `version` writes it, its namespace with `scheme`, WordPress's elements under `prefix`."""
+    channel = "".join(FORMAT_AUTHOR.format(id=n, login=login, name=name) for n, (login, name) in enumerate(authors, 2))
+    channel += "".join(FORMAT_CATEGORY.format(id=n, slug=slug, name=name) for n, (slug, name) in enumerate(categories, 3))
+    if prefix != "wp":
+        channel = channel.replace("<wp:", f"<{prefix}:").replace("</wp:", f"</{prefix}:")
+    header = FORMAT_HEADER.format(generator=generator, scheme=scheme, version=version, prefix=prefix, title=title,
+                                  site=site, blog=blog, channel=channel)
+    path.write_text(header + "".join(items) + "</channel>\n</rss>\n", encoding="utf-8")
+    return path
+
+
+def attachment(post_id: int, site: str, url: str, attached_file: str, alt: str, caption: str = "") -> str:
+    """An uploaded photo's attachment item, with the meta WordPress always writes for it."""
+    return item(post_id=post_id, title=alt, link=f"{site}/?attachment_id={post_id}", content="", excerpt=caption,
+                date="2021-06-15 08:00:00", post_type="attachment", status="inherit", attachment_url=url,
+                meta={"_wp_attached_file": attached_file, "_wp_attachment_image_alt": alt})
+
+
+def format_posts(office_name: str, city: str, site: str, photo_url: str, featured_id: int, first_id: int,
+                 slug_prefix: str, classic: bool = True) -> list[dict]:
+    """Two news posts and a page of an office, as item() arguments: the first with a body photo at `photo_url`
+    (its -1024x683 copy) and a featured photo (attachment `featured_id`)."""
+    body_photo = photo_url.replace(".jpg", "-1024x683.jpg")
+    if classic:
+        first = (f"{city} – Seksi PHU {office_name} menggelar manasik haji bagi 240 calon jemaah di aula kantor.\n\n"
+                 f'<img class="aligncenter size-large" src="{body_photo}" alt="Calon jemaah berlatih tawaf" width="1024" height="683" />\n\n'
+                 "Kepala seksi berpesan agar jemaah menjaga kesehatan sejak dini.\n\n(Humas/rf)")
+    else:
+        first = (f"<!-- wp:paragraph -->\n<p>{city} – Seksi PHU {office_name} menggelar manasik haji bagi 240 calon jemaah "
+                 "di aula kantor.</p>\n<!-- /wp:paragraph -->\n\n<!-- wp:image {\"sizeSlug\":\"large\"} -->\n"
+                 f'<figure class="wp-block-image size-large"><img src="{body_photo}" alt="Calon jemaah berlatih tawaf"/>'
+                 "<figcaption>Calon jemaah berlatih tawaf.</figcaption></figure>\n<!-- /wp:image -->\n\n"
+                 "<!-- wp:paragraph -->\n<p>Kepala seksi berpesan agar jemaah menjaga kesehatan sejak dini.</p>\n"
+                 "<!-- /wp:paragraph -->\n\n<!-- wp:paragraph -->\n<p>(Humas/rf)</p>\n<!-- /wp:paragraph -->")
+    if classic:
+        video_only = "[embed]https://youtu.be/M7lc1UVf-VE[/embed]"
+    else:
+        video_only = ('<!-- wp:embed {"url":"https://youtu.be/M7lc1UVf-VE","type":"video"} -->\n'
+                      '<figure class="wp-block-embed is-type-video is-provider-youtube"><div class="wp-block-embed__wrapper">\n'
+                      "https://youtu.be/M7lc1UVf-VE\n</div></figure>\n<!-- /wp:embed -->")
+    code_first = ('<pre><code>&lt;div class="jadwal"&gt;Manasik&lt;/div&gt;</code></pre>\n\n'
+                  "Salin kode di atas ke halaman jadwal kantor.")
+    second = (f"{city} – Pelunasan biaya perjalanan ibadah haji tahap kedua dibuka hingga akhir bulan. "
+              "Calon jemaah diminta membawa bukti setoran awal.")
+    return [
+        dict(post_id=first_id, title=f"Manasik Haji {office_name}", link=f"{site}/2021/06/15/{slug_prefix}-manasik-haji/",
+             content=first, date="2021-06-15 09:00:00", name=f"{slug_prefix}-manasik-haji",
+             categories=[("haji", "Haji")], tags=["Manasik", "Seksi PHU"], meta={"_thumbnail_id": str(featured_id)}),
+        dict(post_id=first_id + 1, title=f"Pelunasan Biaya Haji Tahap Dua {office_name}",
+             link=f"{site}/2021/06/20/{slug_prefix}-pelunasan-tahap-dua/", content=second, date="2021-06-20 10:30:00",
+             name=f"{slug_prefix}-pelunasan-tahap-dua", categories=[("pengumuman", "Pengumuman")], tags=["Pelunasan"]),
+        # Issue #19: a post that is only a video, one that opens with a code block, an old address with "//".
+        dict(post_id=first_id + 10, title=f"Video Manasik {office_name}", link=f"{site}//2021/06/16/{slug_prefix}-video-manasik/",
+             content=video_only, date="2021-06-16 08:00:00", name=f"{slug_prefix}-video-manasik", categories=[("haji", "Haji")]),
+        dict(post_id=first_id + 11, title=f"Kode Jadwal {office_name}", link=f"{site}/2021/06/17/{slug_prefix}-kode-jadwal/",
+             content=code_first, date="2021-06-17 08:00:00", name=f"{slug_prefix}-kode-jadwal", categories=[("haji", "Haji")]),
+        dict(post_id=first_id + 2, title=f"Layanan PHU {office_name}", link=f"{site}/{slug_prefix}-layanan-phu/",
+             post_type="page", content="Seksi PHU melayani pendaftaran dan pembatalan haji.", date="2020-01-01 08:00:00",
+             name=f"{slug_prefix}-layanan-phu"),
+    ]
+
+
+FORMAT_EXPORTS = {
+    # name: (office, office name, city, site, blog, uploads URL below which the photos are, WXR version, scheme)
+    "https-1.2": ("kab-temanggung", "Kab. Temanggung", "Temanggung", "https://kemenag-temanggung.contoh.test",
+                  "https://kemenag-temanggung.contoh.test", "https://kemenag-temanggung.contoh.test/wp-content/uploads", "1.2", "https"),
+    "wxr-1.1": ("kab-purworejo", "Kab. Purworejo", "Purworejo", "http://kemenag-purworejo.contoh.test",
+                "http://kemenag-purworejo.contoh.test", "http://kemenag-purworejo.contoh.test/wp-content/uploads", "1.1", "http"),
+    "wxr-1.0": ("kab-magelang", "Kab. Magelang", "Mungkid", "http://kemenag-magelang.contoh.test",
+                "http://kemenag-magelang.contoh.test", "http://kemenag-magelang.contoh.test/wp-content/uploads", "1.0", "http"),
+    "wordpress-com": ("kab-banjarnegara", "Kab. Banjarnegara", "Banjarnegara", "http://wordpress.com",
+                      "https://kemenagbanjarnegara.wordpress.com", "https://kemenagbanjarnegara.files.wordpress.com", "1.2", "https"),
+    "multisite-folder": ("kab-kudus", "Kab. Kudus", "Kudus", "https://kemenag-jateng.contoh.test",
+                         "https://kemenag-jateng.contoh.test/kudus", "https://kemenag-jateng.contoh.test/kudus/wp-content/uploads/sites/3", "1.2", "https"),
+    "multisite-files": ("kab-pati", "Kab. Pati", "Pati", "http://kemenag-jateng.contoh.test",
+                        "http://pati.kemenag-jateng.contoh.test", "http://pati.kemenag-jateng.contoh.test/files", "1.1", "http"),
+}
+FORMAT_PHOTOS = ("2021/06/manasik.jpg", "2021/06/sampul.jpg")  # below the uploads folder: body photo, featured photo
+
+
+def format_export(folder: Path, name: str) -> tuple[Path, Path]:
+    """(export, uploads folder) of one of FORMAT_EXPORTS; the uploads folder is the site's own (for a sub-site:
+    wp-content/uploads/sites/3/ or, on networks made before WordPress 3.5, wp-content/blogs.dir/N/files/)."""
+    office, office_name, city, site, blog, uploads_url, version, scheme = FORMAT_EXPORTS[name]
+    uploads = folder / f"uploads-{name}"
+    for path, color in zip(FORMAT_PHOTOS, ("navy", "teal")):
+        photo(uploads / path, color)
+    body_url, featured_url = (f"{uploads_url}/{path}" for path in FORMAT_PHOTOS)
+    slug_prefix = office.removeprefix("kab-")
+    extra = {}
+    if name == "wordpress-com":
+        # WordPress.com serves photos through its image CDN with size parameters.
+        body_url = f"https://i0.wp.com/{uploads_url.split('://', 1)[1]}/{FORMAT_PHOTOS[0]}?ssl=1"
+        extra[0] = comment(7, "Pembaca", "<p>Terima kasih, sangat bermanfaat.</p>")
+    posts = format_posts(office_name, city, blog, body_url, 90, 80, slug_prefix, classic=name != "https-1.2")
+    if version == "1.0":
+        items = [format_item(item(**{k: v for k, v in post.items() if k not in ("categories", "tags")}),
+                             extra=legacy_terms(post.get("categories", ()), post.get("tags", ()))) for post in posts]
+    else:
+        items = [format_item(item(**post), extra=extra.get(n, "")) for n, post in enumerate(posts)]
+    items.append(attachment(90, blog, featured_url, FORMAT_PHOTOS[1], f"Sampul manasik {office_name}", "Manasik di aula kantor."))
+    items.append(attachment(91, blog, f"{uploads_url}/{FORMAT_PHOTOS[0]}", FORMAT_PHOTOS[0], "Calon jemaah berlatih tawaf"))
+    generator = "http://wordpress.com/" if name == "wordpress-com" else "https://wordpress.org/?v=6.4.3"
+    authors = () if version == "1.0" else (("humas", f"Humas {office_name}"),)
+    categories = (("haji", "Haji"), ("pengumuman", "Pengumuman"))
+    export = write_format_export(folder / f"{name}.xml", title=f"Kankemenag {office_name}", site=site, blog=blog, items=items,
+                                 version=version, scheme=scheme, authors=authors, categories=categories, generator=generator)
+    return export, uploads

@@ -3,8 +3,11 @@
 Handles both editors: classic content is stored without <p> (WordPress adds
 paragraphs when it displays a post: a blank line starts one, a single line
 break is a <br>), block-editor content carries <!-- wp:… --> comments.
-Shortcodes: [caption] becomes our captioned photo, the others are removed
-(their text kept); share buttons and "dibaca N kali" counters are dropped.
+Shortcodes: [caption] becomes our captioned photo; [embed]URL[/embed] and
+embed blocks become the address alone on its line (the site shows a video
+player or a link card there, plugins/video_embeds), [video] and [audio] and
+video/audio blocks a visible link to the file; the others are removed (their
+text kept); share buttons and "dibaca N kali" counters are dropped.
 Photos under the site's uploads URL are taken from the uploads folder
 (photos.py refuses paths that lead out of it); anything else is reported,
 never hot-linked or left broken. The alt text and caption of a photo are one
@@ -43,6 +46,49 @@ class BodyReport:
     foreign_photos: list[str] = field(default_factory=list)
     alt_from_caption: int = 0
     alt_from_title: int = 0
+    embeds: list[str] = field(default_factory=list)  # addresses written alone on their line
+    media_links: list[str] = field(default_factory=list)  # video and audio files written as links
+
+
+# An address the body may carry alone on its line: http(s), no space, quote or angle bracket.
+ADDRESS = re.compile(r"https?://[^\s\"'<>\[\]]+")
+# Where a line of Markdown is written after conversion (markdownify would escape it): a marker, replaced last.
+LINE_MARK = "WPIMPORTLINE{}X"
+MEDIA_WORDS = {"video": "Video", "audio": "Audio"}
+
+
+def _embed_line(address: str, label: str = "") -> str:
+    """The Markdown line of an embed: `<address>`, or `[label](address)` when there is a label."""
+    return f"[{markdown_alt(label)}]({address})" if label else f"<{address}>"
+
+
+def _media_line(kind: str, address: str, label: str = "") -> str:
+    name = label or address.rsplit("/", 1)[-1]
+    return f"[{MEDIA_WORDS[kind]}: {markdown_alt(name)}]({address})"
+
+
+class LineKeeper:
+    """Markdown lines made before conversion, put in after it (so markdownify escapes nothing in them)."""
+
+    def __init__(self):
+        self.lines: list[str] = []
+
+    def mark(self, line: str) -> str:
+        self.lines.append(line)
+        return LINE_MARK.format(len(self.lines) - 1)
+
+    def restore(self, markdown: str) -> str:
+        return re.sub(r"WPIMPORTLINE(\d+)X", lambda found: self.lines[int(found.group(1))], markdown)
+
+
+def _shortcode_address(name: str, attributes: str, inner: str) -> str:
+    """The address an [embed], [video] or [audio] shortcode names: its content, or src/mp4/mp3/… attribute."""
+    found = ADDRESS.fullmatch(inner.strip())
+    if found:
+        return found.group(0)
+    for match in re.finditer(r'(\w+)\s*=\s*["\']?(https?://[^"\'\s\]]+)', attributes):
+        return match.group(2)
+    return ""
 
 
 def autop(html: str) -> str:
@@ -70,6 +116,48 @@ def _caption_to_figure(match: re.Match) -> str:
     holder.extract()
     caption = soup.get_text(" ", strip=True)
     return f"<figure>{image}<figcaption>{caption}</figcaption></figure>"
+
+
+def carry_media_shortcodes(html: str, report: BodyReport, keeper: LineKeeper) -> str:
+    """[embed]URL[/embed] -> the address alone on its line; [video …]/[audio …] -> a link to the file."""
+    def replaced(match: re.Match) -> str:
+        name, attributes, inner = match.group(1), match.group(2), match.group(3) or ""
+        address = _shortcode_address(name, attributes, inner)
+        if not address:
+            return match.group(0)  # removed with the other media shortcodes, and reported
+        if name == "embed":
+            report.embeds.append(address)
+            line = _embed_line(address)
+        else:
+            report.media_links.append(address)
+            line = _media_line(name, address)
+        return f"\n\n<p>{keeper.mark(line)}</p>\n\n"
+
+    return re.sub(r"\[(embed|video|audio)\b([^\]]*)\](?:(.*?)\[/\1\])?", replaced, html, flags=re.DOTALL)
+
+
+def carry_media_blocks(soup: BeautifulSoup, report: BodyReport, keeper: LineKeeper) -> None:
+    """Block-editor embeds (the address in the figure's wrapper, a caption), video and audio blocks."""
+    for figure in soup.find_all("figure"):
+        classes = figure.get("class") or []
+        caption_tag = figure.find("figcaption")
+        caption = one_line(caption_tag.get_text(" ", strip=True)) if caption_tag else ""
+        line = ""
+        if "wp-block-embed" in classes:
+            found = ADDRESS.search(figure.get_text(" ", strip=True))
+            if found:
+                report.embeds.append(found.group(0))
+                line = _embed_line(found.group(0), caption)
+        for kind in ("video", "audio"):
+            media = figure.find(kind)
+            source = media and (media.get("src") or (media.find("source") or {}).get("src", ""))
+            if not line and source and ADDRESS.fullmatch(source):
+                report.media_links.append(source)
+                line = _media_line(kind, source, caption)
+        if line:
+            paragraph = soup.new_tag("p")
+            paragraph.string = keeper.mark(line)
+            figure.replace_with(paragraph)
 
 
 def strip_shortcodes(html: str, report: BodyReport) -> str:
@@ -161,15 +249,17 @@ def markdown_alt(alt: str) -> str:
 
 def to_markdown(html: str, photos: PhotoSource, title: str) -> tuple[str, BodyReport]:
     report = BodyReport()
+    keeper = LineKeeper()
     is_block_editor = "<!-- wp:" in html
-    html = strip_shortcodes(html, report)
+    html = strip_shortcodes(carry_media_shortcodes(html, report, keeper), report)
     if not is_block_editor and "<p" not in html.lower():
         html = autop(html)
     soup = BeautifulSoup(html, "html.parser")
     for comment in soup.find_all(string=lambda node: isinstance(node, Comment)):
         comment.extract()
+    carry_media_blocks(soup, report, keeper)
     place_photos(soup, photos, title, report)
     drop_remnants(soup, report)
     markdown = BodyConverter(heading_style="ATX", bullets="-", strip=["span", "div", "figure"]).convert_soup(soup)
-    markdown = re.sub(r"\n{3,}", "\n\n", markdown).strip()
+    markdown = keeper.restore(re.sub(r"\n{3,}", "\n\n", markdown).strip())
     return markdown + "\n", report

@@ -220,16 +220,17 @@ class Importer:
         self.registry = registry
         self.categories = categories
         self.content = Path(settings["PATH"])
-        urls = sorted({export.uploads_url, f"{export.blog_url}/wp-content/uploads/"})
-        self.photos = PhotoSource(urls, uploads, office, self.content, standard_for(settings))
+        self.photos = PhotoSource(export.uploads_urls, uploads, office, self.content, standard_for(settings))
         self.attachments = export.attachments()
         self.now = datetime.now(timezone.utc)
         self.addresses = Addresses.of_content(settings, self.now)
 
     def plan(self, progress: bool = True) -> Plan:
+        """Every item of the export, read from the file one at a time (wxr.Export.items); WxrError when the file
+        no longer reads. Each planned post keeps its file's text but drops the HTML it came from (see `_release`)."""
         plan = Plan()
-        items = self.export.items
-        for item in track(items, description="Membaca ekspor…", disable=not progress or len(items) < 200):
+        count = self.export.count
+        for item in track(self.export.items(), total=count, description="Membaca ekspor…", disable=not progress or count < 200):
             self.plan_item(item, plan)
         return plan
 
@@ -242,7 +243,7 @@ class Importer:
         except Exception as error:  # noqa: BLE001 - one post the converters fail on must not stop the import
             return self._skip(plan, item, "galat tak terduga", f"{type(error).__name__}; laporkan ke pengembang")
         self.addresses.plan(planned.old_path, planned.path, planned.claims)
-        plan.files.append(planned)
+        plan.files.append(_release(planned))
 
     def _skip(self, plan: Plan, item: Item, reason: str, detail: str = "") -> None:
         plan.skipped[reason] += 1
@@ -323,7 +324,9 @@ class Importer:
 
     @staticmethod
     def _write_summary(post: Post) -> None:
-        post.values["Summary"] = summary(post.item.excerpt, post.plain_body)
+        """The excerpt or the first sentence; for a post that is only a photo or a video, its title
+        (every article needs a summary: `invoke check` refuses an empty one)."""
+        post.values["Summary"] = summary(post.item.excerpt, post.plain_body) or post.title
 
     @staticmethod
     def _mark_draft(post: Post) -> None:
@@ -408,6 +411,14 @@ class Importer:
         if not (resolves_inside(path, folder) and resolves_inside(path, self.content)):
             raise ItemRefused(f"berkas tujuan di luar folder {os.path.relpath(folder)}/", os.path.relpath(path))
         return path
+
+
+def _release(planned: PlannedFile) -> PlannedFile:
+    """The planned file without what only planning used: the post's HTML, excerpt and body text (its file's text
+    holds the body). What the plan holds per post is then its file's text, its metadata and its report lines."""
+    planned.post.item.content = planned.post.item.excerpt = ""
+    planned.post.body = planned.post.plain_body = ""
+    return planned
 
 
 WRITE_FAILURES = {

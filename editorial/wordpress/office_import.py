@@ -2,7 +2,9 @@
 
 Everything that makes the whole import impossible (an unknown office, a
 missing uploads folder, an unreadable export) is refused before any file is
-written, with an Indonesian message.
+written, with an Indonesian message. The export is read whole once before
+planning (wxr.read_export) and again, post by post, while planning; every
+file is written after planning, so an export that stops reading writes nothing.
 """
 
 from pathlib import Path
@@ -38,6 +40,9 @@ def import_office_export(export: str | Path, office: str, uploads: str | Path | 
     except WxrError as error:
         raise ImportRefused(f"Impor gagal, tidak ada berkas yang ditulis: {error}") from None
     categories = CategoryMap.load(Path(project) / settings["WORDPRESS_CATEGORIES"], settings["DEFAULT_CATEGORY"])
-    plan = Importer(wordpress, found.code, uploads_folder, settings, registry, categories).plan()
+    try:  # the export is read again, post by post; planning writes nothing
+        plan = Importer(wordpress, found.code, uploads_folder, settings, registry, categories).plan()
+    except WxrError as error:  # the file changed since it was first read
+        raise ImportRefused(f"Impor gagal, tidak ada berkas yang ditulis: {error}") from None
     write(plan)
     return format_import_report(plan, found.code, Path(export).name, written=True) + "\n" + NEXT_STEPS

@@ -12,6 +12,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 
+from content_checks.rules import HTML_TAG
 from old_addresses.redirects import old_path_problem
 from sitelib.errors import SiteConfigError
 from sitelib.registry_file import Key, checked_entry, read_toml
@@ -33,6 +34,7 @@ PUBLISHED_STATUSES = {"publish", "future"}
 WORDPRESS_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}")
 EMPTY_DATE = "0000-00-00 00:00:00"  # WordPress's "no date" (drafts' post_date_gmt)
 FIRST_YEAR = 1000  # MySQL's DATETIME starts at 1000-01-01
+ONLY_ADDRESS = re.compile(r"\S+://\S+")  # a "sentence" that is only an address (a video alone on its line)
 
 
 def credit(text: str) -> str:
@@ -46,11 +48,13 @@ def credit(text: str) -> str:
 
 
 def summary(excerpt_html: str, body_text: str, limit: int = 200) -> str:
-    """The excerpt as plain text, or the first sentence of the text."""
-    text = one_line(plain_text(excerpt_html))
-    if not text:
-        text = first_sentence(" ".join(body_text.split()))
-    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+    """The excerpt as plain text, or the first sentence of the text; never text that reads as an HTML
+    tag (a code block's "<div>"), which `invoke check` refuses in a summary, nor a bare address (a post that
+    is only a video): then the next candidate, or ''."""
+    for text in (one_line(plain_text(excerpt_html)), first_sentence(" ".join(body_text.split()))):
+        if text and not HTML_TAG.search(text) and not ONLY_ADDRESS.fullmatch(text):
+            return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+    return ""
 
 
 def first_sentence(text: str) -> str:
@@ -82,7 +86,7 @@ def old_path(link: str, site_url: str) -> str:
     parts = urlsplit(link)
     if parts.query or not parts.path or parts.path == "/":
         return ""  # "/?p=123": only the old WordPress can answer that
-    path = unquote(parts.path)
+    path = re.sub(r"/{2,}", "/", unquote(parts.path))  # "//2021/06/judul/": WordPress serves it as "/2021/06/judul/"
     base = urlsplit(site_url).path.rstrip("/")
     if base and path.startswith(base + "/"):
         path = path[len(base):]

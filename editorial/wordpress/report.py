@@ -73,6 +73,11 @@ def format_import_report(plan: Plan, office: str, export_name: str, written: boo
     if alt_caption or alt_title:
         lines.append(f"Teks alternatif foto kosong di WordPress: {alt_caption} diisi dari keterangan foto, "
                      f"{alt_title} dari judul berita (periksa dan perbaiki bila perlu)")
+    embeds = [(f, address) for f in plan.files for address in f.body.embeds]
+    lines.append(f"Video dan kiriman media sosial, ditulis sebagai alamat di barisnya sendiri: {len(embeds)}")
+    media = [(f, address) for f in plan.files for address in f.body.media_links]
+    lines.append(f"Berkas video/audio ditulis sebagai tautan (berkasnya tidak disalin): {len(media)}")
+    lines += [f"  - {os.path.relpath(f.path)}: {address}" for f, address in media]
     shortcodes = Counter(name for f in plan.files for name in f.body.shortcodes)
     lines.append(f"Shortcode dibuang: {_counted(shortcodes) or 'tidak ada'} ([caption] menjadi foto berketerangan)")
     remnants = Counter(text for f in plan.files for text in f.body.remnants)
