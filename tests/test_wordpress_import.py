@@ -119,7 +119,8 @@ def test_the_report(imported):
         "Dilewati: lampiran ×2, status trash ×1, revisi ×1, menu ×1", "  - Berita Dibuang: status trash",
         f"  - tidak ada: {MANASIK_FILE}: https://kemenag-wonosobo.contoh.test/wp-content/uploads/2024/05/hilang.jpg (dibuang dari berita)",
         f"  - situs lain: {MANASIK_FILE}: https://cdn.lain.contoh.test/foto.jpg (tidak ditautkan; simpan fotonya bila perlu)",
-        "Shortcode dibuang: su_note ×1, gallery ×1 ([caption] menjadi foto berketerangan)",
+        "Shortcode dibuang: su_note ×1 ([caption] menjadi foto berketerangan)",
+        "Galeri: 1 (2 foto)",  # [gallery ids="21,22"]: a gallery on the site (issue #19)
         "Sisa tombol bagikan / penghitung dibaca dibuang: Dibaca 57 kali ×1, Bagikan: ×1",
         "  - Pengumuman menjadi tag: 1 berita", "  - PHU → Haji dan Umrah: 2 berita",
         f"  - {WONOSOBO_FILE}: kab-wonosobo, kab-magelang, kota-magelang, kab-temanggung, kab-purworejo, kab-kebumen",

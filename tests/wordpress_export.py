@@ -471,3 +471,90 @@ def format_export(folder: Path, name: str) -> tuple[Path, Path]:
     export = write_format_export(folder / f"{name}.xml", title=f"Kankemenag {office_name}", site=site, blog=blog, items=items,
                                  version=version, scheme=scheme, authors=authors, categories=categories, generator=generator)
     return export, uploads
+
+
+# Galleries (issue #19): the classic editor's [gallery] (with IDs, and without: the post's own attachments), the
+# block editor's gallery block in both its forms (WordPress 5.9+ nests image blocks; before, a <ul
+# class="blocks-gallery-grid">), and Jetpack's tiled gallery (its shortcode and the markup it displays).
+GALLERY_SITE = "https://kemenag-klaten.contoh.test"
+GALLERY_UPLOADS_URL = f"{GALLERY_SITE}/wp-content/uploads"
+GALLERY_PHOTOS = {  # attachment ID -> (below the uploads folder, colour, alt, caption)
+    301: ("2023/07/tawaf.jpg", "navy", "Jemaah berlatih tawaf", "Latihan tawaf di aula."),
+    302: ("2023/07/sai.jpg", "teal", "", "Latihan sa'i di halaman."),
+    303: ("2023/07/wukuf.jpg", "olive", "", ""),
+    304: ("2023/07/lempar-jumrah.jpg", "maroon", "Jemaah melempar jumrah", ""),
+    305: ("2023/07/hilang.jpg", None, "Foto yang tidak diunggah", ""),  # in the export, not in the uploads folder
+}
+GALLERY_MISSING_ID = 399  # named by a [gallery], no such attachment in the export
+
+
+def gallery_attachment(post_id: int, parent: int) -> str:
+    """A photo attachment of GALLERY_PHOTOS, a child of post `parent` (wp:post_parent, as WordPress writes it)."""
+    path, _, alt, caption = GALLERY_PHOTOS[post_id]
+    return format_item(attachment(post_id, GALLERY_SITE, f"{GALLERY_UPLOADS_URL}/{path}", path, alt, caption),
+                       extra=f"\n<wp:post_parent>{parent}</wp:post_parent>")
+
+
+def gallery_posts() -> list[str]:
+    """Five posts, one gallery kind each, with their attachments."""
+    up = GALLERY_UPLOADS_URL
+    ids = f'[gallery link="file" columns="3" ids="301,302,{GALLERY_MISSING_ID},305"]'
+    children = "[gallery]"
+    block = (
+        "<!-- wp:paragraph -->\n<p>Klaten – Manasik hari kedua.</p>\n<!-- /wp:paragraph -->\n\n"
+        '<!-- wp:gallery {"linkTo":"none"} -->\n<figure class="wp-block-gallery has-nested-images columns-default is-cropped">'
+        '<!-- wp:image {"id":301,"sizeSlug":"large"} -->\n<figure class="wp-block-image size-large">'
+        f'<img src="{up}/2023/07/tawaf-1024x683.jpg" alt="Jemaah berlatih tawaf" class="wp-image-301"/>'
+        '<figcaption class="wp-element-caption">Latihan tawaf di aula.</figcaption></figure>\n<!-- /wp:image -->\n\n'
+        '<!-- wp:image {"id":303,"sizeSlug":"large"} -->\n<figure class="wp-block-image size-large">'
+        f'<img src="{up}/2023/07/wukuf-1024x683.jpg" alt="" class="wp-image-303"/></figure>\n<!-- /wp:image -->'
+        '<figcaption class="blocks-gallery-caption wp-element-caption">Manasik hari kedua di aula kantor.</figcaption>'
+        "</figure>\n<!-- /wp:gallery -->"
+    )
+    old_block = (
+        "<!-- wp:paragraph -->\n<p>Klaten – Manasik hari ketiga.</p>\n<!-- /wp:paragraph -->\n\n"
+        '<!-- wp:gallery {"ids":[302,304]} -->\n<figure class="wp-block-gallery columns-2 is-cropped"><ul class="blocks-gallery-grid">'
+        f'<li class="blocks-gallery-item"><figure><img src="{up}/2023/07/sai-1024x683.jpg" alt="" data-id="302" '
+        f'data-full-url="{up}/2023/07/sai.jpg" class="wp-image-302"/><figcaption class="blocks-gallery-item__caption">'
+        "Latihan sa'i di halaman.</figcaption></figure></li>"
+        f'<li class="blocks-gallery-item"><figure><img src="{up}/2023/07/lempar-jumrah-1024x683.jpg" alt="Jemaah melempar jumrah" '
+        f'data-id="304" data-full-url="{up}/2023/07/lempar-jumrah.jpg" class="wp-image-304"/></figure></li>'
+        "</ul></figure>\n<!-- /wp:gallery -->"
+    )
+    tiled_item = (
+        '<div class="tiled-gallery-item tiled-gallery-item-large"><a href="{site}/?attachment_id={id}" border="0">'
+        '<img data-attachment-id="{id}" data-orig-file="{up}/{path}" src="https://i0.wp.com/{host}/wp-content/uploads/{path}?w=480&amp;h=320" '
+        'width="480" height="320" alt="{alt}" title="{alt}" /></a>{caption}</div>'
+    )
+    tiled = '<div class="tiled-gallery type-rectangular tiled-gallery-unresized" data-original-width="1000"><div class="gallery-row">' + "".join(
+        '<div class="gallery-group images-1">' + tiled_item.format(
+            site=GALLERY_SITE, id=key, up=up, path=GALLERY_PHOTOS[key][0], host=GALLERY_SITE.split("://")[1],
+            alt=GALLERY_PHOTOS[key][2], caption=f'<div class="tiled-gallery-caption">{GALLERY_PHOTOS[key][3]}</div>' if GALLERY_PHOTOS[key][3] else "",
+        ) + "</div>" for key in (303, 304)
+    ) + "</div></div>"
+    posts = [
+        (310, "Galeri Manasik Hari Pertama", "galeri-hari-pertama",
+         f"Klaten – Calon jemaah mengikuti manasik hari pertama.\n\n{ids}\n\nManasik dilanjutkan besok.\n\n(Humas/kl)"),
+        (311, "Galeri Lampiran Berita", "galeri-lampiran", f"Klaten – Foto-foto kegiatan.\n\n{children}\n\n(Humas/kl)"),
+        (312, "Galeri Manasik Hari Kedua", "galeri-hari-kedua", block),
+        (313, "Galeri Manasik Hari Ketiga", "galeri-hari-ketiga", old_block),
+        (314, "Galeri Bertumpuk Manasik", "galeri-bertumpuk",
+         f'Klaten – Galeri bertumpuk.\n\n[gallery type="rectangular" ids="302,301"]\n\n{tiled}\n\n(Humas/kl)'),
+    ]
+    items = [item(post_id=post_id, title=title, link=f"{GALLERY_SITE}/2023/07/{day:02d}/{name}/", content=content,
+                  date=f"2023-07-{day:02d} 09:00:00", name=name, categories=[("haji", "Haji")])
+             for day, (post_id, title, name, content) in enumerate(posts, 10)]
+    # [gallery] without IDs shows the post's own photo attachments (post 311: 303 and 304).
+    parents = {301: 310, 302: 310, 303: 311, 304: 311, 305: 310}
+    return items + [gallery_attachment(key, parent) for key, parent in parents.items()]
+
+
+def gallery_export(folder: Path) -> tuple[Path, Path]:
+    """(export, uploads folder) of an office whose posts hold galleries of every kind."""
+    uploads = folder / "uploads-klaten"
+    for path, color, _, _ in GALLERY_PHOTOS.values():
+        if color:
+            photo(uploads / path, color)
+    export = write_format_export(folder / "klaten.xml", title="Kankemenag Kab. Klaten", site=GALLERY_SITE, blog=GALLERY_SITE,
+                                 items=gallery_posts(), scheme="https", categories=(("haji", "Haji"),))
+    return export, uploads

@@ -6,8 +6,11 @@ break is a <br>), block-editor content carries <!-- wp:… --> comments.
 Shortcodes: [caption] becomes our captioned photo; [embed]URL[/embed] and
 embed blocks become the address alone on its line (the site shows a video
 player or a link card there, plugins/video_embeds), [video] and [audio] and
-video/audio blocks a visible link to the file; the others are removed (their
-text kept); share buttons and "dibaca N kali" counters are dropped.
+video/audio blocks a visible link to the file; galleries ([gallery] with its
+attachments, gallery blocks, Jetpack's tiled galleries) a paragraph of photos,
+one a line, which the site shows as a gallery (plugins/photos/figures.py); the
+others are removed (their text kept); share buttons and "dibaca N kali"
+counters are dropped.
 Photos under the site's uploads URL are taken from the uploads folder
 (photos.py refuses paths that lead out of it); anything else is reported,
 never hot-linked or left broken. The alt text and caption of a photo are one
@@ -15,13 +18,20 @@ line each, whatever the export holds.
 """
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from html import unescape
+from posixpath import splitext
+from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup, Comment, Tag
 from markdownify import MarkdownConverter
 
+from sitelib.text import plain_text
+
 from .photos import Found, Missing, PhotoSource, Refused, Upload
 from .single_line import one_line
+from .wxr import Item
 
 BLOCK_TAGS = ("p", "div", "figure", "ul", "ol", "li", "table", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "hr", "[caption")
 SHORTCODE = re.compile(r"\[(/?)([a-z][a-z0-9_-]*)((?:\s[^\]]*)?)\]")
@@ -48,6 +58,9 @@ class BodyReport:
     alt_from_title: int = 0
     embeds: list[str] = field(default_factory=list)  # addresses written alone on their line
     media_links: list[str] = field(default_factory=list)  # video and audio files written as links
+    galleries: list[int] = field(default_factory=list)  # photos of each gallery written
+    empty_galleries: int = 0  # galleries none of whose photos was found: nothing written
+    missing_attachments: list[str] = field(default_factory=list)  # gallery attachment IDs not in the export
 
 
 # An address the body may carry alone on its line: http(s), no space, quote or angle bracket.
@@ -65,6 +78,164 @@ def _embed_line(address: str, label: str = "") -> str:
 def _media_line(kind: str, address: str, label: str = "") -> str:
     name = label or address.rsplit("/", 1)[-1]
     return f"[{MEDIA_WORDS[kind]}: {markdown_alt(name)}]({address})"
+
+
+# [gallery …] (also closed, [gallery …][/gallery]); its attributes, quoted or not.
+GALLERY_SHORTCODE = re.compile(r"\[gallery\b([^\]]*)\](?:\s*\[/gallery\])?", re.IGNORECASE)
+SHORTCODE_ATTRIBUTE = re.compile(r"""([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"']+))""")
+QUOTE_LOOKALIKES = str.maketrans({"\u201c": '"', "\u201d": '"', "\u2033": '"', "\u2018": "'", "\u2019": "'", "\u2032": "'"})
+# What WordPress's [gallery] shows of a post's attachments: images (the export has no MIME type: by the name).
+GALLERY_SUFFIXES = {".jpg", ".jpeg", ".jpe", ".png", ".gif", ".webp", ".avif", ".heic", ".heif"}
+# HTML galleries: the gallery block (<figure class="wp-block-gallery"> of image blocks, or its older
+# <ul class="blocks-gallery-grid">), Jetpack's tiled gallery (the shortcode's markup and its block), and
+# [gallery] as WordPress displays it (<div class="gallery">, pasted from a page).
+GALLERY_CLASSES = {"wp-block-gallery", "tiled-gallery", "wp-block-jetpack-tiled-gallery", "gallery"}
+GALLERY_ITEMS = ("figure", "li", "dl")  # an image's own item in those, holding its caption
+GALLERY_CAPTION_CLASSES = {"tiled-gallery-caption", "blocks-gallery-item__caption", "gallery-caption", "wp-caption-text"}
+# Attributes holding the full photo in Jetpack's markup and the older gallery block, best first.
+FULL_PHOTO_ATTRIBUTES = ("data-orig-file", "data-full-url", "data-url", "src")
+
+
+@dataclass(frozen=True)
+class GalleryPhoto:
+    src: str
+    alt: str
+    caption: str
+
+
+def image_markdown(alt: str, src: str, caption: str = "") -> str:
+    """![alt](src "caption"): the alt and caption on one line, nothing in them can end the image early."""
+    caption = one_line(caption)
+    title_part = ' "%s"' % caption.replace('"', "\u201c") if caption else ""
+    return f"![{markdown_alt(alt)}]({src}{title_part})"
+
+
+def _filled_alt(alt: str, caption: str, title: str, report: "BodyReport") -> str:
+    """An empty alt filled from the caption, else "Foto: TITLE" (both counted in the report)."""
+    alt = alt.strip()
+    if alt:
+        return alt
+    if caption:
+        report.alt_from_caption += 1
+        return caption
+    report.alt_from_title += 1
+    return f"Foto: {title}"
+
+
+def _gallery_markdown(items: list[GalleryPhoto], photos: PhotoSource, title: str, report: "BodyReport") -> str:
+    """The gallery as our Markdown: one image a line, in one paragraph; the photos found are copied as other body
+    photos are, those not found reported (missing, refused, other site). "" when none was found."""
+    lines = []
+    for photo in items:
+        found = _local_photo(photo.src, photos, report)
+        if found is None:
+            continue
+        report.photos.append(found.used)
+        report.photo_files[found.used] = found.source
+        caption = one_line(photo.caption)
+        lines.append(image_markdown(_filled_alt(one_line(photo.alt), caption, title, report), photos.reference(found.used), caption))
+    if lines:
+        report.galleries.append(len(lines))
+    else:
+        report.empty_galleries += 1
+    return "\n".join(lines)
+
+
+def _shortcode_attributes(attributes: str) -> dict[str, str]:
+    text = unescape(attributes).translate(QUOTE_LOOKALIKES)
+    return {m.group(1).lower(): next(g for g in m.groups()[1:] if g is not None) for m in SHORTCODE_ATTRIBUTE.finditer(text)}
+
+
+def _is_image(attachment: Item) -> bool:
+    return splitext(urlsplit(attachment.attachment_url).path)[1].lower() in GALLERY_SUFFIXES
+
+
+def shortcode_gallery(attributes: str, attachments: Mapping[str, Item], post_id: str, report: "BodyReport") -> list[GalleryPhoto]:
+    """The photos a [gallery] shows, as WordPress chooses them: `ids` (or `include`) in their order, else the
+    image attachments of the post (or of the post `id` names) by ID (the export's menu order is not read), less
+    `exclude`. An ID the export has no attachment for is reported."""
+    values = _shortcode_attributes(attributes)
+    ids = re.findall(r"\d+", values.get("ids") or values.get("include") or "")
+    if not ids:
+        parent = (re.findall(r"\d+", values.get("id", "")) or [post_id])[0]
+        ids = sorted((key for key, attachment in attachments.items() if attachment.parent == parent), key=int)
+    excluded = set(re.findall(r"\d+", values.get("exclude", "")))
+    chosen = []
+    for key in dict.fromkeys(ids):
+        attachment = attachments.get(key)
+        if key in excluded:
+            continue
+        if attachment is None:
+            report.missing_attachments.append(key)
+        elif _is_image(attachment):
+            chosen.append(GalleryPhoto(attachment.attachment_url, attachment.meta.get("_wp_attachment_image_alt", ""),
+                                       plain_text(attachment.excerpt)))
+    return chosen
+
+
+def carry_gallery_shortcodes(html: str, attachments: Mapping[str, Item], post_id: str, photos: PhotoSource, title: str,
+                             report: "BodyReport", keeper: "LineKeeper") -> str:
+    """[gallery …] -> its photos, one a line, in a paragraph of their own (nothing when none was found)."""
+    def replaced(match: re.Match) -> str:
+        markdown = _gallery_markdown(shortcode_gallery(match.group(1), attachments, post_id, report), photos, title, report)
+        return f"\n\n<p>{keeper.mark(markdown)}</p>\n\n" if markdown else "\n\n"
+
+    return GALLERY_SHORTCODE.sub(replaced, html)
+
+
+def _classes(tag: Tag) -> set[str]:
+    return set(tag.get("class") or [])
+
+
+def _gallery_caption(item: Tag) -> str:
+    """An image's caption in a gallery: its item's <figcaption>, or Jetpack's and WordPress's caption element."""
+    for element in item.find_all(True):
+        if element.name == "figcaption" or _classes(element) & GALLERY_CAPTION_CLASSES:
+            return element.get_text(" ", strip=True)
+    return ""
+
+
+def html_gallery(container: Tag) -> tuple[list[GalleryPhoto], str]:
+    """(the photos of a gallery block or tiled gallery, the gallery's own caption)."""
+    items = []
+    for image in container.find_all("img"):
+        item = image.find_parent(GALLERY_ITEMS)
+        inside = item is not None and any(parent is container for parent in item.parents)
+        caption = _gallery_caption(item) if inside else ""
+        if not caption:
+            tiled_item = image.find_parent(class_="tiled-gallery-item")
+            caption = _gallery_caption(tiled_item) if tiled_item is not None else ""
+        src = next((image.get(name) for name in FULL_PHOTO_ATTRIBUTES if ADDRESS.fullmatch(image.get(name) or "")), "")
+        items.append(GalleryPhoto(src or image.get("src", ""), image.get("alt") or "", caption))
+    own = next((child for child in container.find_all("figcaption", recursive=False)), None)
+    return items, own.get_text(" ", strip=True) if own is not None else ""
+
+
+def _is_gallery(tag: Tag) -> bool:
+    return bool(_classes(tag) & GALLERY_CLASSES) and tag.find("img") is not None
+
+
+def carry_gallery_blocks(soup: BeautifulSoup, photos: PhotoSource, title: str, report: "BodyReport", keeper: "LineKeeper") -> None:
+    """Gallery blocks and tiled galleries -> their photos, one a line, in a paragraph; the gallery's caption
+    a paragraph after it."""
+    for container in soup.find_all(_is_gallery):
+        if any(_is_gallery(parent) for parent in container.parents):
+            continue  # inside another gallery: carried with it
+        items, caption = html_gallery(container)
+        markdown = _gallery_markdown(items, photos, title, report)
+        replacement = []
+        if markdown:
+            paragraph = soup.new_tag("p")
+            paragraph.string = keeper.mark(markdown)
+            replacement.append(paragraph)
+        if caption:
+            paragraph = soup.new_tag("p")
+            paragraph.string = caption
+            replacement.append(paragraph)
+        if replacement:
+            container.replace_with(*replacement)
+        else:
+            container.decompose()
 
 
 class LineKeeper:
@@ -198,12 +369,7 @@ def _clean_photo(soup: BeautifulSoup, image: Tag, reference: str, title: str, re
     """<p><img src alt title></p>: an empty alt filled from the caption, else from the post's title."""
     figure = image.find_parent("figure")
     caption = figure.find("figcaption").get_text(" ", strip=True) if figure and figure.find("figcaption") else ""
-    alt = (image.get("alt") or "").strip()
-    if not alt:
-        if caption:
-            alt, report.alt_from_caption = caption, report.alt_from_caption + 1
-        else:
-            alt, report.alt_from_title = f"Foto: {title}", report.alt_from_title + 1
+    alt = _filled_alt(image.get("alt") or "", caption, title, report)
     clean = soup.new_tag("img", attrs={"src": reference, "alt": alt})
     if caption:
         clean["title"] = caption
@@ -237,9 +403,7 @@ class BodyConverter(MarkdownConverter):
     """markdownify with our image syntax: ![alt](src "caption") (the caption as Markdown title)."""
 
     def convert_img(self, el, text, parent_tags):
-        title = one_line(el.attrs.get("title", ""))
-        title_part = ' "%s"' % title.replace('"', "“") if title else ""
-        return f"![{markdown_alt(el.attrs.get('alt', '') or '')}]({el.attrs.get('src', '')}{title_part})"
+        return image_markdown(el.attrs.get("alt", "") or "", el.attrs.get("src", ""), el.attrs.get("title", ""))
 
 
 def markdown_alt(alt: str) -> str:
@@ -247,17 +411,24 @@ def markdown_alt(alt: str) -> str:
     return re.sub(r"([\\\[\]])", r"\\\1", one_line(alt))
 
 
-def to_markdown(html: str, photos: PhotoSource, title: str) -> tuple[str, BodyReport]:
+def to_markdown(html: str, photos: PhotoSource, title: str, *, attachments: Mapping[str, Item] | None = None,
+                post_id: str = "") -> tuple[str, BodyReport]:
+    """The post's body as our Markdown, and what the conversion found. `attachments` (post ID -> attachment) and the
+    post's own ID give the photos of a [gallery]."""
     report = BodyReport()
     keeper = LineKeeper()
     is_block_editor = "<!-- wp:" in html
+    # Whether WordPress adds the paragraphs (decided on the post's own HTML, before the shortcodes become <p>s).
+    needs_paragraphs = not is_block_editor and "<p" not in html.lower()
+    html = carry_gallery_shortcodes(html, attachments or {}, post_id, photos, title, report, keeper)
     html = strip_shortcodes(carry_media_shortcodes(html, report, keeper), report)
-    if not is_block_editor and "<p" not in html.lower():
+    if needs_paragraphs:
         html = autop(html)
     soup = BeautifulSoup(html, "html.parser")
     for comment in soup.find_all(string=lambda node: isinstance(node, Comment)):
         comment.extract()
     carry_media_blocks(soup, report, keeper)
+    carry_gallery_blocks(soup, photos, title, report, keeper)
     place_photos(soup, photos, title, report)
     drop_remnants(soup, report)
     markdown = BodyConverter(heading_style="ATX", bullets="-", strip=["span", "div", "figure"]).convert_soup(soup)

@@ -310,7 +310,8 @@ class Importer:
 
     def _convert_body(self, post: Post) -> None:
         try:
-            post.body, post.body_report = to_markdown(post.item.content, self.photos, post.title)
+            post.body, post.body_report = to_markdown(post.item.content, self.photos, post.title,
+                                                      attachments=self.attachments, post_id=post.item.post_id.strip())
         except RecursionError:
             raise ItemRefused("isi terlalu bertingkat", "HTML bersarang terlalu dalam; salin isinya secara manual") from None
         post.plain_body = plain_text(render_body(post.body, self.settings))

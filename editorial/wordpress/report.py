@@ -50,6 +50,17 @@ def photo_lines(plan: Plan, office: str) -> list[str]:
     return lines
 
 
+def gallery_lines(plan: Plan) -> list[str]:
+    """Galleries written as a paragraph of photos (the site shows it as a gallery), and those left out."""
+    galleries = [count for f in plan.files for count in f.body.galleries]
+    lines = [f"Galeri: {len(galleries)} ({sum(galleries)} foto)"]
+    lines += [f"  - galeri tanpa foto yang ditemukan, dibuang: {os.path.relpath(f.path)} ({f.body.empty_galleries}×)"
+              for f in plan.files if f.body.empty_galleries]
+    lines += [f"  - lampiran galeri tidak ada di ekspor: {os.path.relpath(f.path)}: id {', '.join(f.body.missing_attachments)}"
+              for f in plan.files if f.body.missing_attachments]
+    return lines
+
+
 def slug_lines(plan: Plan) -> list[str]:
     """Posts whose slug another item had: they got WordPress's -2, -3, …"""
     renamed = [f for f in plan.files if f.renamed]
@@ -78,6 +89,7 @@ def format_import_report(plan: Plan, office: str, export_name: str, written: boo
     media = [(f, address) for f in plan.files for address in f.body.media_links]
     lines.append(f"Berkas video/audio ditulis sebagai tautan (berkasnya tidak disalin): {len(media)}")
     lines += [f"  - {os.path.relpath(f.path)}: {address}" for f, address in media]
+    lines += gallery_lines(plan)
     shortcodes = Counter(name for f in plan.files for name in f.body.shortcodes)
     lines.append(f"Shortcode dibuang: {_counted(shortcodes) or 'tidak ada'} ([caption] menjadi foto berketerangan)")
     remnants = Counter(text for f in plan.files for text in f.body.remnants)

@@ -55,7 +55,7 @@ ITEM_FIELDS = {
     "wp:post_name": "slug", "wp:status": "status", "wp:post_type": "post_type", "wp:post_parent": "parent",
     "wp:attachment_url": "attachment_url",
 }
-# What a featured photo needs of its attachment; the rest of an attachment is not kept.
+# What a featured photo and a gallery need of an attachment; the rest of an attachment is not kept.
 ATTACHMENT_META = ("_wp_attachment_image_alt", "_wp_attached_file")
 PHOTON_HOSTS = ("i0.wp.com", "i1.wp.com", "i2.wp.com", "i3.wp.com")  # Jetpack's image CDN: /HOST/PATH
 
@@ -137,12 +137,14 @@ def read_export(path: Path) -> Export:
 
 
 def _attachment(item: Item) -> Item:
-    """The attachment with only what a featured photo uses (no content, no other meta)."""
+    """The attachment with only what a featured photo and a gallery use (no content, no other meta): its post
+    (parent) is the post a [gallery] without IDs shows it in."""
     return Item(
         post_id=item.post_id, title=item.title, link="", post_type=item.post_type, status=item.status, slug="", date="",
         modified="", author_login="", content="", excerpt=item.excerpt,
         meta={key: item.meta[key] for key in ATTACHMENT_META if key in item.meta},
         attachment_url=item.attachment_url or item.guid,  # WordPress's importer falls back to the guid too
+        parent=item.parent.strip(),
     )
 
 

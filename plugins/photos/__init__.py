@@ -9,7 +9,8 @@ lighter at equal quality, and one fallback JPEG (PNG for transparent photos)
 of at most 80 KB, which is also the og:image and what a link to the photo
 opens; all of a photo's files within 200 KB. Originals are never copied to
 the output. An image standing alone in its paragraph with a title
-("![alt](src "caption")") becomes a <figure> with <figcaption>.
+("![alt](src "caption")") becomes a <figure> with <figcaption>; a paragraph
+of two or more photos, one a line, becomes a gallery (a list of figures).
 """
 
 from pelican import signals
