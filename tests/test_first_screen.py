@@ -9,7 +9,7 @@ import shutil
 import pytest
 from playwright.sync_api import expect
 
-from browser import free_port, serve
+from browser import free_port, serve, shift_while_photos_arrive_late
 from conftest import ROOT, phone_content, run_pelican
 from seed_articles import KOTA_MAGELANG
 
@@ -162,19 +162,4 @@ def test_dark_mode_keeps_the_site_readable(browser, served):
 
 @pytest.mark.parametrize("path", ["", ARTICLES["landscape-photo"], ARTICLES["portrait-heic"]], ids=["home", "landscape", "portrait"])
 def test_nothing_shifts_while_photos_arrive_late(browser, served, path):
-    context = browser.new_context(viewport={"width": 390, "height": 844})
-    context.add_init_script(
-        "window.__shift = 0; new PerformanceObserver(list => { for (const e of list.getEntries())"
-        " { if (!e.hadRecentInput) window.__shift += e.value; } }).observe({type: 'layout-shift', buffered: true});"
-    )
-    page = context.new_page()
-
-    def slow_photo(route):
-        page.wait_for_timeout(400)  # photos arrive after the text has been laid out
-        route.continue_()
-
-    page.route("**/images/varian/**", slow_photo)
-    page.goto(f"{served}/{path}", wait_until="load")
-    page.wait_for_timeout(300)
-    assert page.evaluate("window.__shift") == 0
-    context.close()
+    assert shift_while_photos_arrive_late(browser, f"{served}/{path}", {"width": 390, "height": 844}) == 0

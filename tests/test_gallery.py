@@ -22,7 +22,7 @@ from bs4 import BeautifulSoup
 from pelican.contents import Article
 from pelican.settings import read_settings
 
-from browser import free_port, serve
+from browser import free_port, serve, shift_while_photos_arrive_late
 from conftest import ROOT, BuiltSite, run_pelican, text_of
 from content_checks.sanitize import sanitize_html
 from editorial.wordpress.html_body import to_markdown
@@ -270,25 +270,13 @@ def test_the_gallery_page_has_no_accessibility_violations(browser, served_galler
 
 
 def test_nothing_shifts_while_the_gallery_photos_arrive_late(browser, served_gallery):
-    context = browser.new_context(viewport={"width": 360, "height": 740})
-    context.add_init_script(
-        "window.__shift = 0; new PerformanceObserver(list => { for (const e of list.getEntries())"
-        " { if (!e.hadRecentInput) window.__shift += e.value; } }).observe({type: 'layout-shift', buffered: true});"
-    )
-    page = context.new_page()
+    def photos_in_view(page):
+        page.locator("ul.gallery").scroll_into_view_if_needed()
+        for img in page.locator("ul.gallery img").all():
+            page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=img.element_handle())
 
-    def slow_photo(route):
-        page.wait_for_timeout(400)  # photos arrive after the text has been laid out
-        route.continue_()
-
-    page.route("**/images/varian/**", slow_photo)
-    page.goto(f"{served_gallery}/{GALLERY_ARTICLE}", wait_until="load")
-    page.locator("ul.gallery").scroll_into_view_if_needed()
-    for img in page.locator("ul.gallery img").all():
-        page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=img.element_handle())
-    page.wait_for_timeout(300)
-    assert page.evaluate("window.__shift") == 0
-    context.close()
+    url = f"{served_gallery}/{GALLERY_ARTICLE}"
+    assert shift_while_photos_arrive_late(browser, url, {"width": 360, "height": 740}, photos_in_view) == 0
 
 
 # -- the WordPress importer --------------------------------------------------------------------------
