@@ -274,3 +274,31 @@ def test_the_bench_export_is_the_same_every_time_and_imports_whole(tmp_path):
     assert (imported["articles"], imported["photos"], imported["skipped"]) == (40, 40, {"lampiran": 40})
     assert imported["peak_mb"] > 0 and imported["seconds"] > 0 and figures["elementtree_parse"]["peak_mb"] > 0
     assert "40 berita dengan foto" in wxr_bench.format_figures(figures)
+
+
+def test_child_pages_get_flat_slugs_and_their_nested_addresses_redirect(tmp_path):
+    """Issue #19: /profil/struktur/ becomes the page /profil-struktur/, its old address redirecting there."""
+    site = "https://kemenag-blora.contoh.test"
+
+    def page(post_id, title, link, name, parent="0"):
+        return format_item(item(post_id=post_id, title=title, link=link, content=f"Isi halaman {title}.",
+                                date="2020-01-01 08:00:00", post_type="page", name=name),
+                           extra=f"<wp:post_parent>{parent}</wp:post_parent>")
+
+    export = write_format_export(tmp_path / "halaman.xml", title="Kankemenag Kab. Blora", site=site, blog=site, items=[
+        page(12, "Struktur Organisasi", f"{site}/profil/struktur/", "struktur", parent="11"),  # the child comes first
+        page(11, "Profil", f"{site}/profil/", "profil"),
+        page(13, "Seksi PHU", f"{site}/profil/struktur/seksi-phu/", "seksi-phu", parent="12"),
+        page(14, "Loop", f"{site}/loop/", "loop", parent="14"),
+    ], scheme="https")
+    content = tmp_path / "awal"
+    shutil.copytree(ROOT / "content" / "pages", content / "pages")
+    (content / "articles").mkdir()
+    project = copy_project(tmp_path / "situs", content)
+    result = invoke(project, "import-wordpress", str(export), "--office", "kab-blora")
+    assert result.returncode == 0, result.stdout + result.stderr
+    pages = {header(path)["Slug"]: header(path) for path in (project / "content/pages").glob("*.md") if "Old_path" in header(path)}
+    assert sorted(pages) == ["loop", "profil", "profil-struktur", "profil-struktur-seksi-phu"]
+    assert pages["profil-struktur-seksi-phu"]["Old_path"] == "/profil/struktur/seksi-phu/"
+    checked = invoke(project, "check")
+    assert checked.returncode == 0 and "GALAT" not in checked.stdout, checked.stdout

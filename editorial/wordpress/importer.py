@@ -24,6 +24,7 @@ from rich.progress import track
 
 from content_checks.addresses import Claim
 from content_checks.fields import known_fields
+from content_checks.rules import slug_problem
 from content_checks.source import parse_source
 from office_tags.mentions import mentioned_offices
 from office_tags.registry import Registry
@@ -46,6 +47,7 @@ from .wxr import Export, Item
 SKIPPED_TYPES = {"attachment": "lampiran", "revision": "revisi", "nav_menu_item": "menu"}
 # slug-2 … slug-999: more posts wanting one slug is a broken export, not a site.
 LAST_SLUG_NUMBER = 999
+MAX_PAGE_DEPTH = 10  # parent pages named in a child page's slug, at most
 NO_STATIC_OLD_PATH = "alamat /?p=… atau beranda tidak bisa dialihkan situs statis"
 
 
@@ -317,11 +319,29 @@ class Importer:
         post.plain_body = plain_text(render_body(post.body, self.settings))
 
     def _choose_slug(self, post: Post) -> None:
-        """The slug WordPress gave, in our form (a taken one gets its -2, -3, … when the file is placed)."""
+        """The slug WordPress gave, in our form (a taken one gets its -2, -3, … when the file is placed).
+        A child page's slug is flat and carries its parents': "profil-struktur" for /profil/struktur/."""
         slug = our_slug(post.item.slug, post.title, self.settings, post.item.post_id)
         if not slug:
             raise ItemRefused("tanpa slug", "slug, judul dan ID tidak berisi huruf atau angka")
+        if post.kind == "page":
+            parents = self._parent_slugs(post.item.parent, post.item.post_id.strip())
+            while parents and slug_problem("-".join([*parents, slug])):
+                parents = parents[1:]  # too long for an address: the outermost parents are left out
+            slug = "-".join([*parents, slug])
         post.values["Slug"] = slug
+
+    def _parent_slugs(self, parent: str, own_id: str) -> list[str]:
+        """The slugs of a page's parent pages in the export, outermost first (a loop or a missing parent ends it)."""
+        found: list[str] = []
+        seen: set[str] = {own_id}
+        while parent and parent != "0" and parent in self.export.pages and parent not in seen and len(found) < MAX_PAGE_DEPTH:
+            seen.add(parent)
+            slug, parent = self.export.pages[parent]
+            ours = our_slug(slug, "", self.settings)
+            if ours:
+                found.insert(0, ours)
+        return found
 
     @staticmethod
     def _write_summary(post: Post) -> None:

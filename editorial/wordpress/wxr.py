@@ -95,6 +95,7 @@ class Export:
     attachment_items: dict[str, Item]  # post id -> the attachment's title, caption, URL and meta
     uploads_urls: list[str]  # the URLs below which uploads are, longest first
     count: int  # items in the export
+    pages: dict[str, tuple[str, str]] = field(default_factory=dict)  # page id -> (its slug, its parent's id)
 
     @property
     def uploads_url(self) -> str:
@@ -119,11 +120,14 @@ def read_export(path: Path) -> Export:
     written from a file that does not read completely."""
     reader = _Reader(path, {})
     attachments: dict[str, Item] = {}
+    pages: dict[str, tuple[str, str]] = {}
     count = 0
     for item in reader.items():
         count += 1
         if item.post_type == "attachment":
             attachments[item.post_id] = _attachment(item)
+        elif item.post_type == "page":
+            pages[item.post_id.strip()] = (item.slug.strip(), item.parent.strip())
     channel = reader.channel
     if not WXR_VERSION.fullmatch(channel.get("wp:wxr_version", "").strip()):
         raise not_wxr(path)
@@ -132,7 +136,7 @@ def read_export(path: Path) -> Export:
     return Export(
         path=path, version=channel["wp:wxr_version"].strip(), site_url=site_url, blog_url=blog_url,
         authors=reader.authors, categories=reader.categories, attachment_items=attachments,
-        uploads_urls=uploads_urls(site_url, blog_url, attachments.values()), count=count,
+        uploads_urls=uploads_urls(site_url, blog_url, attachments.values()), count=count, pages=pages,
     )
 
 
