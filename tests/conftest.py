@@ -66,6 +66,15 @@ class BuiltSite:
         return matches[0].relative_to(self.root).as_posix()
 
 
+def content_with(tmp_path_factory, label: str, *test_folders: str) -> Path:
+    """A copy of the real content with test content folders (below tests/) laid over it."""
+    content = tmp_path_factory.mktemp(label) / "content"
+    shutil.copytree(ROOT / "content", content)
+    for folder in test_folders:
+        shutil.copytree(ROOT / "tests" / folder, content, dirs_exist_ok=True)
+    return content
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory):
     """The production build (publishconf.py), as CI publishes it."""
@@ -102,9 +111,7 @@ Kebumen – Isi berita.
 @pytest.fixture(scope="session")
 def feature_site(tmp_path_factory):
     """The real content, the photo article, and two articles for the news-sitemap window."""
-    content = tmp_path_factory.mktemp("fitur") / "content"
-    shutil.copytree(ROOT / "content", content)
-    shutil.copytree(ROOT / "tests" / "photo_content", content, dirs_exist_ok=True)
+    content = content_with(tmp_path_factory, "fitur", "photo_content")
     now = datetime.now(ZoneInfo("Asia/Jakarta"))
     for slug, age in (("kemarin", timedelta(days=1)), ("tiga-hari-lalu", timedelta(days=3))):
         (content / "articles" / f"{slug}.md").write_text(
@@ -152,9 +159,7 @@ def raw_phone_content(tmp_path_factory) -> Path:
     come from phones: sideways with EXIF, HEIC, CMYK. `invoke check` and the build refuse them."""
     from phone_photos import write_all
 
-    content = tmp_path_factory.mktemp("ponsel") / "content"
-    shutil.copytree(ROOT / "content", content)
-    shutil.copytree(ROOT / "tests" / "phone_content", content, dirs_exist_ok=True)
+    content = content_with(tmp_path_factory, "ponsel", "phone_content")
     write_all(content / "images")
     return content
 

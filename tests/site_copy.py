@@ -33,3 +33,11 @@ def invoke(project: Path, *args: str) -> subprocess.CompletedProcess:
         [sys.executable, "-m", "invoke", *args], cwd=project, capture_output=True, text=True,
         env={"COLUMNS": "400", "PATH": "/usr/bin:/bin", "HOME": str(project)},
     )
+
+
+def project_without_articles(base: Path) -> Path:
+    """A project copy in `base`/situs whose content is the site's fixed pages and no article (an import's start)."""
+    content = base / "awal"
+    shutil.copytree(ROOT / "content" / "pages", content / "pages")
+    (content / "articles").mkdir()
+    return copy_project(base / "situs", content)

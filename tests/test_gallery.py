@@ -23,7 +23,7 @@ from pelican.contents import Article
 from pelican.settings import read_settings
 
 from browser import free_port, serve, shift_while_photos_arrive_late
-from conftest import ROOT, BuiltSite, run_pelican, text_of
+from conftest import ROOT, BuiltSite, content_with, run_pelican, text_of
 from content_checks.sanitize import sanitize_html
 from editorial.wordpress.html_body import to_markdown
 from editorial.wordpress.photos import PhotoSource
@@ -31,7 +31,7 @@ from editorial.wordpress.wxr import read_export
 from photos.figures import GALLERY_LABEL, GALLERY_SIZES, SIZES, responsive_body
 from photos.resolver import PhotoResolver
 from plain_text_metadata.reader import render_body
-from site_copy import copy_project, invoke
+from site_copy import copy_project, invoke, project_without_articles
 from test_output_gates import OUTDATED_CHECKER_MESSAGES
 from wordpress_export import (
     GALLERY_MISSING_ID, GALLERY_PHOTOS, GALLERY_SITE, GALLERY_UPLOADS_URL, gallery_export,
@@ -137,10 +137,7 @@ def test_a_paragraph_with_a_photo_from_another_site_is_not_made_a_gallery(settin
 
 @pytest.fixture(scope="module")
 def gallery_content(tmp_path_factory) -> Path:
-    content = tmp_path_factory.mktemp("galeri") / "content"
-    shutil.copytree(ROOT / "content", content)
-    shutil.copytree(ROOT / "tests" / "photo_content", content, dirs_exist_ok=True)
-    return content
+    return content_with(tmp_path_factory, "galeri", "photo_content")
 
 
 @pytest.fixture(scope="module")
@@ -384,10 +381,7 @@ def test_a_classic_post_keeps_its_paragraphs_around_a_gallery(tmp_path):
 @pytest.fixture(scope="module")
 def imported(tmp_path_factory):
     base = tmp_path_factory.mktemp("galeri-impor")
-    content = base / "awal"
-    shutil.copytree(ROOT / "content" / "pages", content / "pages")
-    (content / "articles").mkdir()
-    project = copy_project(base / "situs", content)
+    project = project_without_articles(base)
     export, uploads = gallery_export(base)
     result = invoke(project, "import-wordpress", str(export), "--office", "kab-klaten", "--uploads", str(uploads))
     assert result.returncode == 0, result.stdout + result.stderr

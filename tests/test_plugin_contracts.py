@@ -14,7 +14,7 @@ import pytest
 from pelican import signals
 
 import pelicanconf
-from conftest import ROOT
+from conftest import ROOT, content_with
 from sitelib.plugin_contracts import THEME, Handler, both, order_conflicts, order_problems, plugin_handlers
 
 OUR_PLUGINS = sorted(path.name for path in (ROOT / "plugins").iterdir() if (path / "__init__.py").is_file())
@@ -157,12 +157,7 @@ def build(output: Path, order, content: Path):
 
 @pytest.fixture(scope="module")
 def photo_content(tmp_path_factory):
-    import shutil
-
-    content = tmp_path_factory.mktemp("urutan") / "content"
-    shutil.copytree(ROOT / "content", content)
-    shutil.copytree(ROOT / "tests" / "photo_content", content, dirs_exist_ok=True)
-    return content
+    return content_with(tmp_path_factory, "urutan", "photo_content")
 
 
 @pytest.fixture(scope="module")

@@ -19,7 +19,7 @@ from bs4 import BeautifulSoup
 
 import pelicanconf
 from browser import free_port, serve
-from conftest import ROOT, BuiltSite, run_pelican, text_of
+from conftest import BuiltSite, content_with, run_pelican, text_of
 from content_checks.sanitize import sanitize_html
 from sitelib.plugin_contracts import order_problems, plugin_handlers
 from video_embeds.embed_markup import card_html, embed_html, player_html
@@ -255,10 +255,7 @@ def test_the_plugin_runs_after_the_sanitiser():
 # -- a real build ------------------------------------------------------------------------------------
 
 def video_content(tmp_path_factory) -> Path:
-    content = tmp_path_factory.mktemp("video") / "content"
-    shutil.copytree(ROOT / "content", content)
-    shutil.copytree(ROOT / "tests" / "video_content", content, dirs_exist_ok=True)
-    return content
+    return content_with(tmp_path_factory, "video", "video_content")
 
 
 @pytest.fixture(scope="module")

@@ -7,15 +7,13 @@ from WordPress's documented format.
 """
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 
 from benchmarks import wxr_bench
-from conftest import ROOT
 from editorial.wordpress.wxr import WxrError, read_export, uploads_urls
-from site_copy import copy_project, invoke
+from site_copy import invoke, project_without_articles
 from wordpress_export import (
     FORMAT_EXPORTS, attachment, format_export, format_item, item, write_format_export,
 )
@@ -40,10 +38,7 @@ def header(path: Path) -> dict[str, str]:
 def imported(tmp_path_factory):
     """A project with the fixed pages only, after importing every format's export as its office, then `invoke check`."""
     base = tmp_path_factory.mktemp("format")
-    content = base / "awal"
-    shutil.copytree(ROOT / "content" / "pages", content / "pages")
-    (content / "articles").mkdir()
-    project = copy_project(base / "situs", content)
+    project = project_without_articles(base)
     reports = {}
     for name, (office, *_) in FORMAT_EXPORTS.items():
         export, uploads = format_export(base, name)
@@ -291,10 +286,7 @@ def test_child_pages_get_flat_slugs_and_their_nested_addresses_redirect(tmp_path
         page(13, "Seksi PHU", f"{site}/profil/struktur/seksi-phu/", "seksi-phu", parent="12"),
         page(14, "Loop", f"{site}/loop/", "loop", parent="14"),
     ], scheme="https")
-    content = tmp_path / "awal"
-    shutil.copytree(ROOT / "content" / "pages", content / "pages")
-    (content / "articles").mkdir()
-    project = copy_project(tmp_path / "situs", content)
+    project = project_without_articles(tmp_path)
     result = invoke(project, "import-wordpress", str(export), "--office", "kab-blora")
     assert result.returncode == 0, result.stdout + result.stderr
     pages = {header(path)["Slug"]: header(path) for path in (project / "content/pages").glob("*.md") if "Old_path" in header(path)}

@@ -1,6 +1,5 @@
 """`invoke import-wordpress`: two offices' WordPress exports become articles that pass `invoke check` and publish."""
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -14,7 +13,7 @@ from editorial.wordpress.post_metadata import CategoryMap, credit, first_sentenc
 from phone_photos import CAMERA_TEXTS
 from photos.standard import Standard, standard_reasons
 from seed_articles import KOTA_MAGELANG, WONOSOBO
-from site_copy import copy_project, invoke
+from site_copy import copy_project, invoke, project_without_articles
 from wordpress_export import (
     ENTITY_TITLE_TEXT, MAGELANG_OLD_PATH, PHONE_UPLOADS_URL, WONOSOBO_OLD_PATH, magelang_export, phone_export, photo,
     wonosobo_export,
@@ -34,10 +33,7 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 def imported(tmp_path_factory):
     """A project whose content is the fixed pages only, after importing both exports (twice)."""
     base = tmp_path_factory.mktemp("wordpress")
-    content = base / "awal"
-    shutil.copytree(ROOT / "content" / "pages", content / "pages")
-    (content / "articles").mkdir()
-    project = copy_project(base / "situs", content)
+    project = project_without_articles(base)
     exports = {"kab-wonosobo": wonosobo_export(base), "kota-magelang": magelang_export(base)}
     reports = {}
     for office, (export, uploads) in exports.items():
@@ -237,10 +233,7 @@ PHONE_IMAGES = "content/images/kab-kebumen/2024/06"
 def phone_import(tmp_path_factory):
     """The fixed pages, then the phone uploads' export imported twice, then `invoke check`."""
     base = tmp_path_factory.mktemp("ponsel")
-    content = base / "awal"
-    shutil.copytree(ROOT / "content" / "pages", content / "pages")
-    (content / "articles").mkdir()
-    project = copy_project(base / "situs", content)
+    project = project_without_articles(base)
     export, uploads = phone_export(base)
     command = ("import-wordpress", str(export), "--office", "kab-kebumen", "--uploads", str(uploads))
     first = invoke(project, *command)
