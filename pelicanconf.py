@@ -67,6 +67,7 @@ PLUGINS = [
     "indonesian_dates",
     "office_tags",
     "video_embeds",
+    "linked_files",
     "photos",
     "front_page",
     "page_identity",

@@ -18,6 +18,8 @@ SEARCH_INDEX = True
 # Drafts are previewed locally only; the public site never gets them.
 DRAFT_SAVE_AS = ""
 DRAFT_URL = ""
+DRAFT_PAGE_SAVE_AS = ""  # Pelican's default would publish draft pages at /drafts/pages/…
+DRAFT_PAGE_URL = ""
 
 # Gzip and brotli files beside every HTML, CSS, JS and XML file, so the host
 # can serve them without compressing on each request (plugins/precompression).

@@ -9,6 +9,12 @@ its files' headers with the parser the build uses (sitelib.metadata).
   it belonged to, at the merge base and on the base branch now.
 - Adding a photo or other file to the content folder is free; changing or
   deleting one needs the office of every article on the base branch that uses it.
+- Adding, changing or deleting a document, video or audio file in an office's
+  folder (content/dokumen/OFFICE/, content/media/OFFICE/) needs that office:
+  its address names the office.
+- Adding, changing or deleting an office's old upload addresses
+  (content/unggahan-lama/OFFICE.toml) needs that office: they say which file
+  its old WordPress links open.
 - Pages, code, data, workflows, settings, symbolic links and anything else
   need an admin (`role = "admin"` in data/editors.toml).
 Offices in editors.toml are written as in articles: codes, names or region
@@ -24,6 +30,8 @@ from bs4 import BeautifulSoup
 
 from content_checks.scan import rendered_body
 from content_checks.source import SourceFile, parse_bytes
+from old_addresses.old_uploads import OLD_UPLOADS_FOLDER
+from sitelib.site_folders import DOCUMENT_FOLDER, MEDIA_FOLDER
 from office_tags.registry import Office, Region, Registry
 from sitelib.content_files import ARTICLE, content_folders, folder_kind, kind_of
 from sitelib.errors import Finding
@@ -120,6 +128,9 @@ def photo_references(source: SourceFile, item_path: str, content_root: str, sett
 DECODED_BY_THE_BUILD = ("&", "\\")
 
 
+OLD_UPLOADS = "old_uploads"  # Review.kind of content/unggahan-lama/OFFICE.toml
+
+
 class Review:
     """The needs of one pull request, read from the repository at `base` and `head`."""
 
@@ -138,6 +149,8 @@ class Review:
         data, settings, and any hidden file such as a .gitattributes that would rewrite others)."""
         if kind_of(path, self.settings) == ARTICLE:
             return ARTICLE
+        if PurePosixPath(path).parent == self.content_root / OLD_UPLOADS_FOLDER and path.endswith(".toml"):
+            return OLD_UPLOADS
         hidden = any(part.startswith(".") for part in PurePosixPath(path).parts)
         if not hidden and folder_kind(path, self.settings) is None and self.content_root in PurePosixPath(path).parents:
             return "media"
@@ -153,6 +166,24 @@ class Review:
         else:
             what = "kode, data, alur kerja dan setelan situs hanya diubah oleh admin situs"
         return Need(version.path, None, what)
+
+    def _old_uploads_needs(self, version: FileVersion) -> list[Need]:
+        """An office's old upload addresses: that office (the file's name is its code), else an admin."""
+        code = PurePosixPath(version.path).stem
+        office = self.registry.find(code)
+        if not isinstance(office, Office) or office.code != code:
+            return [Need(version.path, None, "nama berkas alamat lama unggahan bukan kode kantor")]
+        return [Need(version.path, office, f"alamat lama unggahan milik {office.short_name}")]
+
+    def _office_folder_needs(self, version: FileVersion) -> list[Need]:
+        """A file in an office's document or media folder: that office (its address, /dokumen/OFFICE/…, names it)."""
+        parts = PurePosixPath(version.path).relative_to(self.content_root).parts
+        if len(parts) < 3 or parts[0] not in (DOCUMENT_FOLDER, MEDIA_FOLDER):
+            return []
+        office = self.registry.find(parts[1])
+        if isinstance(office, Office) and office.code == parts[1]:
+            return [Need(version.path, office, f"berkas di folder {office.short_name}")]
+        return []
 
     def _article_needs(self, version: FileVersion, changed: bool) -> list[Need]:
         office, source = reporting_office(self.repository.blob(version.blob), version.path, self.registry)
@@ -194,7 +225,9 @@ class Review:
         if kind == "admin" or not before.is_regular_file:
             return [self._admin(before)]
         if kind == "media":
-            return self._media_needs(before)
+            return self._media_needs(before) + self._office_folder_needs(before)
+        if kind == OLD_UPLOADS:
+            return self._old_uploads_needs(before)
         needs = self._article_needs(before, changed=True)
         now = self.repository.file_at(self.base, before.path)
         if now is not None and now.blob != before.blob and now.is_regular_file:
@@ -207,7 +240,9 @@ class Review:
         if kind == "admin" or not after.is_regular_file:
             return [self._admin(after)]
         if kind == "media":
-            return []  # a new photo is free; a changed one is judged by what it was
+            return self._office_folder_needs(after)  # a new photo is free; a changed one is judged by what it was
+        if kind == OLD_UPLOADS:
+            return self._old_uploads_needs(after)
         return self._article_needs(after, changed=False)
 
     def needs(self) -> tuple[list[Change], list[Need]]:

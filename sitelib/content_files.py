@@ -148,12 +148,14 @@ def is_content_file(path: Path, settings) -> bool:
 
 # The first bytes of the picture files Pillow or a browser would show (offset, bytes): a picture is a
 # photo of the content folder whatever it is called (".jfif", ".tif", "foto.jpg.", no suffix at all).
+# The ISO media brands of pictures (HEIC, HEIF, AVIF); MP4, MOV and M4A files carry others.
+PICTURE_BRANDS = (b"heic", b"heix", b"hevc", b"hevx", b"heim", b"heis", b"mif1", b"msf1", b"avif", b"avis")
 PICTURE_SIGNATURES = (
     (0, b"\xff\xd8\xff"),  # JPEG
     (0, b"\x89PNG\r\n\x1a\n"),
     (0, b"GIF8"),
     (8, b"WEBP"),  # after RIFF and a length
-    (4, b"ftyp"),  # HEIC, HEIF, AVIF (and other ISO media: refused as unreadable photos)
+    *((4, b"ftyp" + brand) for brand in PICTURE_BRANDS),  # HEIC, HEIF, AVIF (not video and audio)
     (0, b"II*\x00"), (0, b"MM\x00*"),  # TIFF
     (0, b"BM"),  # BMP
 )

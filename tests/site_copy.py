@@ -41,3 +41,17 @@ def project_without_articles(base: Path) -> Path:
     shutil.copytree(ROOT / "content" / "pages", content / "pages")
     (content / "articles").mkdir()
     return copy_project(base / "situs", content)
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    """Every file below `folder` (relative name -> bytes)."""
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def import_twice(project: Path, export: Path, uploads: Path, office: str):
+    """`invoke import-wordpress` run twice on the same export: (first run, the content after it, second run)."""
+    command = ("import-wordpress", str(export), "--office", office, "--uploads", str(uploads))
+    first = invoke(project, *command)
+    assert first.returncode == 0, first.stdout + first.stderr
+    imported = snapshot(project / "content")
+    return first, imported, invoke(project, *command)

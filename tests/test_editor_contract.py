@@ -20,8 +20,14 @@ from sitelib.content_files import CONTENT_EXTENSION, PHOTO_SUFFIXES
 from sitelib.slugs import SLUG_PATTERN
 from web_editor.config import editor_config
 from web_editor.contract import (
-    BODY, COLLECTIONS, CONFIG_FILE, CONFIG_KEYS, FIELDS, FORMAT_NAME, ORIGINAL_TEXT, PATH_DATE_FIELD, PATH_DATE_KEYS, WIDGETS,
+    BODY, COLLECTIONS, COMPONENTS, CONFIG_FILE, CONFIG_KEYS, FIELDS, FORMAT_NAME, ORIGINAL_TEXT, PATH_DATE_FIELD, PATH_DATE_KEYS,
+    WIDGETS,
 )
+from photos.figures import GALLERY_LABEL, GALLERY_MINIMUM
+from sitelib.file_kinds import DOCUMENT, FILE_KINDS, MAX_FILE_BYTES, suffixes
+from sitelib.site_folders import DOCUMENT_FOLDER
+from video_embeds.embed_markup import PLAY_TEXT
+from video_embeds.providers import PROVIDERS
 from web_editor.preview_header import SLOT_MARKS, SLOTS
 
 REGISTRY = load_registry(ROOT / "data" / "offices.toml")
@@ -83,7 +89,8 @@ def test_widgets_and_our_own_keys_are_the_contract_s():
     """Every widget of ours and every key of ours in Decap's configuration is the one the contract names."""
     fields = [field for collection in CONFIG["collections"] for field in collection["fields"]]
     ours = {field["widget"] for field in fields} - {"string", "text", "markdown", "list", "select", "image", "hidden"}
-    assert ours == set(WIDGETS.values())
+    # The document control is used by the body's document component (body-components.js), not by a form field.
+    assert ours == set(WIDGETS.values()) - {WIDGETS["document"]}
     dates = [field for field in fields if field["widget"] == WIDGETS["datetime"]]
     assert dates and all(field[CONFIG_KEYS["time_zone"]] == SETTINGS["TIMEZONE"] for field in dates)
     assert all(field["format"] == EDITOR_DATE_FORMAT for field in dates)
@@ -141,6 +148,22 @@ def shared_literals() -> dict[str, re.Pattern]:
         literals[f"photo {key}"] = re.compile(rf"(?<![\d.])0?{re.escape(str(photo[key]).lstrip('0'))}(?![\d])")
     for name in (photo["opaque"]["type"], photo["transparent"]["type"], *PHOTO_SUFFIXES):
         literals[name] = re.compile(rf"""['"`]{re.escape(name)}['"`]""")
+    # Documents (sitelib.file_kinds), galleries (photos.figures), videos and posts (video_embeds): endings, types,
+    # the byte limit, the folder, the component names, the provider hosts and ID rules, the player's words.
+    for kind in FILE_KINDS.values():
+        for name in (kind.suffix, kind.media_type):
+            literals[name] = re.compile(rf"""['"`]{re.escape(name)}['"`]""")
+    literals["document bytes"] = re.compile(rf"\b{MAX_FILE_BYTES}\b|\b{MAX_FILE_BYTES:_}\b|\b50e6\b|\b5e7\b")
+    literals["document folder"] = re.compile(rf"""['"`/]{re.escape(DOCUMENT_FOLDER)}\b""")
+    literals["pdf signature"] = re.compile(r"%PDF|\\x25PDF|PK\\x03|\\xd0\\xcf")
+    for name in COMPONENTS.values():
+        literals[name] = re.compile(rf"""['"`]{re.escape(name)}['"`]""")
+    literals["gallery label"] = re.compile(rf"""['"`]{re.escape(GALLERY_LABEL)}['"`]""")
+    for host in sorted({host for provider in PROVIDERS for host in provider.hosts}):
+        literals[host] = re.compile(rf"(?<![\w.-]){re.escape(host)}\b")
+    literals["video id rule"] = re.compile(r"\{11\}")
+    literals[PLAY_TEXT] = re.compile(re.escape(PLAY_TEXT))
+    literals["site class"] = re.compile(r"video-facade|embed-card|gallery-item|file-info")
     return literals
 
 
@@ -151,6 +174,18 @@ def test_no_script_spells_a_shared_name(script):
     assert found == [], f"{script.name} names {found}: read them from the configuration's site section"
 
 
+def test_the_configuration_carries_the_body_components_rules():
+    """Documents (sitelib.file_kinds), galleries (photos.figures) and embeds (video_embeds) as the build has them."""
+    documents = SITE["documents"]
+    assert [kind["suffix"] for kind in documents["kinds"]] == list(suffixes(DOCUMENT))
+    assert {kind["label"] for kind in documents["kinds"]} == {FILE_KINDS[suffix].label for suffix in suffixes(DOCUMENT)}
+    assert documents["max_bytes"] == MAX_FILE_BYTES and documents["folder"] == f"content/{DOCUMENT_FOLDER}"
+    assert documents["public_folder"] == "{static}/" + DOCUMENT_FOLDER
+    assert SITE["gallery"]["minimum"] == GALLERY_MINIMUM and SITE["gallery"]["label"] == GALLERY_LABEL
+    assert [provider["hosts"] for provider in SITE["embeds"]["providers"]] == [sorted(provider.hosts) for provider in PROVIDERS]
+    assert SITE["components"] == COMPONENTS
+
+
 def test_the_grep_finds_what_it_looks_for():
     """The literal check is no formality: the old scripts' names are caught."""
     old = ("const FORMAT = 'pelican-md'; CMS.registerPreviewTemplate('berita'); value('Image_alt'); data.Title; 'Asia/Jakarta';"
@@ -158,12 +193,14 @@ def test_the_grep_finds_what_it_looks_for():
            "if (!collection.path_date_field) field.time_zone; fetch(new URL('config.json', import.meta.url));"
            r"const WALL_TIME = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})/; format: 'YYYY-MM-DD HH:mm';"
            "const MAX_EDGE = 2048, MAX_BYTES = 1_000_000; canvas.toBlob(done, 'image/jpeg', .8); edge *= 0.85;"
-           "quality -= 0.1; name + '.jpg'")
+           "quality -= 0.1; name + '.jpg'; if (suffix === '.pdf') max = 50_000_000; head.startsWith('%PDF');"
+           "const HOSTS = ['www.youtube.com', 'youtu.be']; /[A-Za-z0-9_-]{11}/; CMS.registerEditorComponent({id: 'galeri_foto'});")
     literals = shared_literals()
     assert {name for name, pattern in literals.items() if pattern.search(old)} >= {
         "pelican-md", "berita", "Image_alt", "Title", "Asia/", "image_text", "site_datetime", "image_field",
         "path_date_field", "time_zone", "config.json", "date pattern", "date regex", "photo max edge", "photo max bytes",
-        "photo quality", "photo quality_step", "photo shrink_step", "image/jpeg", ".jpg"}
+        "photo quality", "photo quality_step", "photo shrink_step", "image/jpeg", ".jpg", ".pdf", "document bytes",
+        "pdf signature", "www.youtube.com", "youtu.be", "video id rule", "galeri_foto"}
     # The contract's own section is how the scripts read it: site.time_zone is no spelled key.
     assert not literals["time_zone"].search("site.time_zone; const { time_zone: timeZone } = site; site.config_keys.time_zone")
 

@@ -17,6 +17,7 @@ from browser import free_port
 from conftest import ROOT
 from editorial.local_proxy import NEUTRAL_FOLDER, proxy_settings, running_proxy
 from site_copy import copy_project
+from sitelib.file_kinds import DOCUMENT, suffixes
 
 PREVIEW = "http://localhost:8000"  # the preview's origin, as `invoke editor` serves it
 ARTICLE = "content/articles/2024/2024-05-02-uji-proksi.md"
@@ -121,7 +122,8 @@ def test_the_editor_page_cannot_write_outside_the_editor_folders(proxy, path):
     before = {name: (project / name).read_bytes() for name in ("pelicanconf.py", "tasks.py")}
     status, _, refusal = send(port, persist(path))
     assert status == 403
-    assert refusal == {"error": "Ditolak: editor lokal hanya membaca dan menulis di content/articles, content/pages, content/images."}
+    assert refusal == {"error": "Ditolak: editor lokal hanya membaca dan menulis di content/articles, content/pages, content/images, "
+                                "content/dokumen."}
     assert {name: (project / name).read_bytes() for name in before} == before
     assert not (project.parent / "x").exists() and not (project / "content" / "x.md").exists()
 
@@ -154,7 +156,39 @@ def test_each_editor_folder_takes_only_its_own_kind_of_file(proxy, asset, folder
     assert not (project / article).exists() and not (project / asset).exists()
 
 
-@pytest.mark.parametrize("asset", ["content/images/.thumbnails/gps.jpg", "content/images/.foto.jpg", "content/articles/.x/a.md"])
+DOCUMENT_NAMES = ", ".join(suffixes(DOCUMENT))
+
+
+@pytest.mark.parametrize("suffix", suffixes(DOCUMENT))
+def test_the_documents_folder_takes_every_document_ending(proxy, suffix):
+    """content/dokumen/OFFICE/YYYY/MM/: the endings of sitelib.file_kinds' documents (documents.js names them in
+    lower case), saved with the article that links them."""
+    project, port, _ = proxy
+    article = f"content/articles/2024/2024-05-08-dokumen{suffix.replace('.', '-')}.md"
+    document = f"content/dokumen/kab-wonosobo/2024/05/daftar{suffix}"
+    status, _, _ = send(port, persist(article, assets=[document]))
+    assert status == 200 and (project / document).read_bytes() == b"hai" and (project / article).is_file()
+
+
+@pytest.mark.parametrize("asset", [
+    "content/dokumen/kab-wonosobo/2024/05/pengumuman.html",  # a page that would run on the site's address
+    "content/dokumen/kab-wonosobo/2024/05/skrip.js",
+    "content/dokumen/kab-wonosobo/2024/05/foto.jpg",  # photos go to content/images
+    "content/dokumen/kab-wonosobo/2024/05/daftar.PDF",  # the editor writes endings in lower case
+    "content/dokumen/kab-wonosobo/2024/05/daftar.pdf.html",
+    "content/dokumen/berita.md",
+])
+def test_the_documents_folder_takes_nothing_else(proxy, asset):
+    project, port, _ = proxy
+    article = "content/articles/2024/2024-05-09-dokumen-lain.md"
+    status, _, refusal = send(port, persist(article, assets=[asset]))
+    assert status == 403 and refusal["error"] == f"Ditolak: di content/dokumen editor lokal hanya membaca dan menulis berkas {DOCUMENT_NAMES}."
+    assert not (project / article).exists() and not (project / asset).exists()
+
+
+@pytest.mark.parametrize("asset", ["content/images/.thumbnails/gps.jpg", "content/images/.foto.jpg", "content/articles/.x/a.md",
+                                   "content/dokumen/.tersembunyi/daftar.pdf", "content/dokumen/kab-wonosobo/.daftar.pdf",
+                                   "content/dokumen/../pelicanconf.pdf", "content/dokumenx/daftar.pdf", "content/dokumen.pdf"])
 def test_hidden_files_and_folders_are_refused(proxy, asset):
     """The checks read no hidden file: a raw photo must not hide in one."""
     project, port, _ = proxy

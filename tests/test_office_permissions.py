@@ -263,6 +263,33 @@ def test_photos_are_free_to_add_but_changing_one_needs_the_offices_that_use_it(r
     assert [path for path, _ in judged(repository, "reporter-wonosobo")] == [PHOTO]
 
 
+def test_an_offices_old_upload_addresses_need_that_office(repository, pull_request):
+    """content/unggahan-lama/OFFICE.toml says which file the office's old WordPress links open (issue #19)."""
+    entry = '"/wp-content/uploads/2025/05/daftar.pdf" = "dokumen/kab-magelang/2025/05/daftar.pdf"\n'
+    pull_request({"content/unggahan-lama/kab-magelang.toml": entry})
+    assert judged(repository, "editor-kedu") == []
+    assert judged(repository, "reporter-wonosobo") == [(
+        "content/unggahan-lama/kab-magelang.toml", "alamat lama unggahan milik Kankemenag Kab. Magelang; "
+        "akun GitHub 'reporter-wonosobo' tidak terdaftar menulis untuk Kankemenag Kab. Magelang.",
+    )]
+    pull_request({"content/unggahan-lama/Kab. Magelang.toml": entry})  # a name, not the code: an admin's
+    [(_, message)] = judged(repository, "editor-kedu")
+    assert message.startswith("nama berkas alamat lama unggahan bukan kode kantor")
+
+
+
+def test_a_document_in_an_offices_folder_needs_that_office(repository, pull_request):
+    document = "content/dokumen/kab-magelang/2025/05/pengumuman.pdf"
+    pull_request({document: "%PDF-1.4\n"})
+    assert judged(repository, "editor-kedu") == []
+    assert judged(repository, "reporter-wonosobo") == [(
+        document, "berkas di folder Kankemenag Kab. Magelang; "
+        "akun GitHub 'reporter-wonosobo' tidak terdaftar menulis untuk Kankemenag Kab. Magelang.",
+    )]
+    pull_request({"content/dokumen/umum/pengumuman.pdf": "%PDF-1.4\n"})  # no office's folder: free, as photos
+    assert judged(repository, "reporter-wonosobo") == []
+
+
 def test_the_task_runs_the_base_branchs_code_and_never_the_pull_requests(repository, pull_request):
     """The pull request rewrites tasks.py and the registry; the check (run on main) refuses both and runs neither."""
     pull_request({

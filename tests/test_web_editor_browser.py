@@ -9,6 +9,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -83,12 +84,10 @@ def wait_for_port(port: int, seconds: float = 20) -> None:
     raise RuntimeError(f"port {port} did not open")
 
 
-@pytest.fixture(scope="module")
-def editor(tmp_path_factory):
-    """A copy of the project, its preview built, the guarded local proxy on it (as `invoke editor`
-    starts it) and the site served; yields (project, url)."""
-    project = copy_project(tmp_path_factory.mktemp("editor") / "situs", ROOT / "content")
-    write_sample(project)
+@contextmanager
+def editing(project):
+    """The project's preview built, the guarded local proxy on it (as `invoke editor` starts it) and the site
+    served; yields the web editor's address."""
     proxy_port, site_port = free_port(), free_port()
     local_backend = f"http://127.0.0.1:{proxy_port}/api/v1"
     build = subprocess.run(
@@ -98,11 +97,19 @@ def editor(tmp_path_factory):
     )
     assert build.returncode == 0, build.stdout + build.stderr
     proxy = proxy_settings(read_settings(str(project / "pelicanconf.py")), project, site_port, proxy_port)
-    proxy_output = []
-    with running_proxy(proxy, proxy_output.append):
+    with running_proxy(proxy, lambda line: None):
         # Its own folder: the tests' `invoke build` and `publish` in the project replace output/.
         with serve(project / "editor-output", site_port) as url:
-            yield project, f"{url}/admin/"
+            yield f"{url}/admin/"
+
+
+@pytest.fixture(scope="module")
+def editor(tmp_path_factory):
+    """A copy of the project with a sample article, open in the web editor; yields (project, url)."""
+    project = copy_project(tmp_path_factory.mktemp("editor") / "situs", ROOT / "content")
+    write_sample(project)
+    with editing(project) as url:
+        yield project, url
 
 
 def open_editor(browser, url, now, timezone_id):

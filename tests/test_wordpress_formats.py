@@ -13,7 +13,7 @@ import pytest
 
 from benchmarks import wxr_bench
 from editorial.wordpress.wxr import WxrError, read_export, uploads_urls
-from site_copy import invoke, project_without_articles
+from site_copy import invoke, project_without_articles, snapshot
 from wordpress_export import (
     FORMAT_EXPORTS, attachment, format_export, format_item, item, write_format_export,
 )
@@ -23,10 +23,6 @@ IMPORTED = {  # export -> (its article about manasik, its page)
            f"content/pages/{office.removeprefix('kab-')}-layanan-phu.md")
     for name, (office, *_) in FORMAT_EXPORTS.items()
 }
-
-
-def snapshot(folder: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def header(path: Path) -> dict[str, str]:

@@ -1,5 +1,6 @@
 """`invoke import-wordpress`: two offices' WordPress exports become articles that pass `invoke check` and publish."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,7 @@ from editorial.wordpress.post_metadata import CategoryMap, credit, first_sentenc
 from phone_photos import CAMERA_TEXTS
 from photos.standard import Standard, standard_reasons
 from seed_articles import KOTA_MAGELANG, WONOSOBO
-from site_copy import copy_project, invoke, project_without_articles
+from site_copy import copy_project, import_twice, invoke, project_without_articles, snapshot
 from wordpress_export import (
     ENTITY_TITLE_TEXT, MAGELANG_OLD_PATH, PHONE_UPLOADS_URL, WONOSOBO_OLD_PATH, magelang_export, phone_export, photo,
     wonosobo_export,
@@ -23,10 +24,6 @@ SITE = "http://localhost:8000"  # publishconf's default SITEURL: the copies publ
 WONOSOBO_FILE = "content/articles/2021/2021-06-15-lima-asn-kankemenag-wonosobo-ikuti-rakor-seksi-phu.md"
 MAGELANG_FILE = "content/articles/2022/2022-08-23-rakor-seksi-phu-se-eks-karesidenan-kedu.md"
 MANASIK_FILE = "content/articles/2024/2024-05-02-manasik-lansia.md"
-
-
-def snapshot(folder: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 @pytest.fixture(scope="module")
@@ -93,7 +90,10 @@ def test_titles_slugs_summaries_photos_and_shortcodes(imported):
             '"Jamaah lansia berlatih tawaf di aula Kankemenag.")') in body  # [caption], the full-size original
     assert "Kegiatan diikuti 120 jamaah.  \nPeserta didampingi keluarga." in body  # a single line break stays one
     assert "Pendaftaran manasik dibuka setiap Senin." in body and "[su_note" not in body and "gallery" not in body
-    assert "hilang.jpg" not in body and "cdn.lain" not in body and "Bagikan" not in body
+    assert "Bagikan" not in body and "<img" not in body
+    # A photo missing from the uploads, and one on another site, stay visible: links to where they were (issue #19).
+    assert re.search(r"^\[Foto: [^\]\n]+\]\(https://kemenag-wonosobo\.contoh\.test/wp-content/uploads/2024/05/hilang\.jpg\)$", body, re.M)
+    assert "[Foto: Foto dari situs lain](https://cdn.lain.contoh.test/foto.jpg)" in body.splitlines()
     images = imported["project"] / "content" / "images" / "kab-wonosobo" / "2024" / "05"
     assert sorted(p.name for p in images.iterdir()) == ["manasik-lansia.jpg", "sampul-manasik.jpg"]
 
@@ -108,13 +108,21 @@ def test_drafts_pending_and_private_posts_are_drafts_and_pages_are_pages(importe
     assert page.startswith("Title: Profil Seksi PHU\nSlug: profil-seksi-phu\n")
 
 
+def line_with(imported, file: str, needle: str) -> int:
+    """The line of an imported file holding `needle`."""
+    lines = (imported["project"] / file).read_text().splitlines()
+    return next(number for number, line in enumerate(lines, 1) if needle in line)
+
+
 def test_the_report(imported):
     report = imported["reports"]["kab-wonosobo"]
     for line in (
         "Berita diimpor: 5 (draf: 3)", "Halaman diimpor: 1 (draf: 0)",
         "Dilewati: lampiran ×2, status trash ×1, revisi ×1, menu ×1", "  - Berita Dibuang: status trash",
-        f"  - tidak ada: {MANASIK_FILE}: https://kemenag-wonosobo.contoh.test/wp-content/uploads/2024/05/hilang.jpg (dibuang dari berita)",
-        f"  - situs lain: {MANASIK_FILE}: https://cdn.lain.contoh.test/foto.jpg (tidak ditautkan; simpan fotonya bila perlu)",
+        "Tidak terbawa, ditulis sebagai tautan yang terlihat ke alamat lamanya: 2",
+        f"  - {MANASIK_FILE}:{line_with(imported, MANASIK_FILE, 'hilang.jpg')}: "
+        "https://kemenag-wonosobo.contoh.test/wp-content/uploads/2024/05/hilang.jpg (tidak ada di folder uploads)",
+        f"  - {MANASIK_FILE}:{line_with(imported, MANASIK_FILE, 'cdn.lain')}: https://cdn.lain.contoh.test/foto.jpg (dari situs lain)",
         "Shortcode dibuang: su_note ×1 ([caption] menjadi foto berketerangan)",
         "Galeri: 1 (2 foto)",  # [gallery ids="21,22"]: a gallery on the site (issue #19)
         "Sisa tombol bagikan / penghitung dibaca dibuang: Dibaca 57 kali ×1, Bagikan: ×1",
@@ -235,11 +243,7 @@ def phone_import(tmp_path_factory):
     base = tmp_path_factory.mktemp("ponsel")
     project = project_without_articles(base)
     export, uploads = phone_export(base)
-    command = ("import-wordpress", str(export), "--office", "kab-kebumen", "--uploads", str(uploads))
-    first = invoke(project, *command)
-    assert first.returncode == 0, first.stdout + first.stderr
-    imported = snapshot(project / "content")
-    again = invoke(project, *command)
+    first, imported, again = import_twice(project, export, uploads, "kab-kebumen")
     return {"project": project, "uploads": uploads, "report": first.stdout.splitlines(), "imported": imported,
             "again": again, "checked": invoke(project, "check")}
 
@@ -287,7 +291,7 @@ def test_the_report_counts_prepared_renamed_and_refused_photos(phone_import):
     report = phone_import["report"]
     for line in (
         "Foto: 7 berkas disalin ke content/images/kab-kebumen/ (7 di badan berita), 0 tidak ada di folder uploads, "
-        "2 ditolak, 0 dari situs lain",
+        "2 ditolak, 0 dari situs lain (foto di badan berita yang tidak ada atau dari situs lain ditulis sebagai tautan, lihat di bawah)",
         "  - 5 disiapkan sesuai standar foto (JPEG tanpa metadata, paling besar 2.048 piksel dan 1 MB), "
         "2 sudah sesuai dan disalin apa adanya",
         f"  - nama berubah: iphone.heic → {PHONE_IMAGES}/iphone.jpg",
@@ -428,7 +432,9 @@ def test_video_and_audio_become_visible_links_and_are_reported():
         "[Video: rekaman.mp4](https://x.test/wp-content/uploads/2021/06/rekaman.mp4)\n\n"
         "[Audio: doa.mp3](https://x.test/wp-content/uploads/2021/06/doa.mp3)\n"
     )
-    assert len(report.media_links) == 2
+    # No uploads folder given: the files are not found, so they stay links to their old addresses, reported.
+    assert report.kept_links == [("https://x.test/wp-content/uploads/2021/06/rekaman.mp4", "tidak ada di folder uploads"),
+                                 ("https://x.test/wp-content/uploads/2021/06/doa.mp3", "tidak ada di folder uploads")]
     body, report = embed_markdown(
         '<!-- wp:video --><figure class="wp-block-video"><video controls src="https://x.test/wp-content/uploads/a.mov">'
         "</video><figcaption>Pelepasan jemaah</figcaption></figure><!-- /wp:video -->"

@@ -558,3 +558,100 @@ def gallery_export(folder: Path) -> tuple[Path, Path]:
     export = write_format_export(folder / "klaten.xml", title="Kankemenag Kab. Klaten", site=GALLERY_SITE, blog=GALLERY_SITE,
                                  items=gallery_posts(), scheme="https", categories=(("haji", "Haji"),))
     return export, uploads
+
+
+# An office archive as real WordPress sites hold it (issue #19): PDF announcements (linked, and in the block
+# editor's file block), self-hosted video with a poster and audio (shortcodes and blocks), a video too large for
+# the repository, a disguised "PDF", a missing document, a gallery and a YouTube video in one announcement, a code
+# block opening a post, nested blocks (columns in a group) holding a photo of the site and one of another site.
+ARCHIVE_SITE = "https://kemenag-sragen.contoh.test"
+ARCHIVE_UPLOADS_URL = f"{ARCHIVE_SITE}/wp-content/uploads"
+ARCHIVE_FILES = {  # below the uploads folder -> where the bytes come from (None: a sparse file over 50 MB)
+    "2025/05/daftar-berhak-lunas.pdf": "tests/document_content/dokumen/kab-wonosobo/2026/06/daftar-jemaah-berhak-lunas.pdf",
+    "2025/05/Jadwal Manasik 2025.xlsx": "tests/document_content/dokumen/kab-wonosobo/2026/06/jadwal-manasik.xlsx",
+    "2025/05/manasik.mp4": "tests/document_content/media/kab-wonosobo/2026/06/manasik-video.mp4",
+    "2025/05/takbir.mp3": "tests/document_content/media/kab-wonosobo/2026/06/takbir.mp3",
+    "2025/05/rekaman-lengkap.mp4": None,
+}
+ARCHIVE_PHOTOS = ("2025/05/poster-manasik.jpg", "2025/05/pelunasan.jpg", "2025/05/aula.jpg")
+ARCHIVE_DISGUISED = "2025/05/palsu.pdf"  # an HTML page named .pdf
+ARCHIVE_MISSING = "2025/05/tidak-diunggah.pdf"
+ARCHIVE_FOREIGN_PHOTO = "https://cdn.lain.contoh.test/2025/05/foto-lain.jpg"
+ARCHIVE_YOUTUBE = "https://www.youtube.com/watch?v=M7lc1UVf-VE"
+
+
+def archive_uploads(folder: Path, root: Path) -> Path:
+    uploads = folder / "uploads-sragen"
+    for path, source in ARCHIVE_FILES.items():
+        target = uploads / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if source is None:
+            with target.open("wb") as handle:  # an MP4's first bytes, then sparse: 51 MB on disk in no time
+                handle.write(b"\0\0\0\x20ftypisom")
+                handle.truncate(51 * 1000 * 1000)
+        else:
+            target.write_bytes((root / source).read_bytes())
+    for path, color in zip(ARCHIVE_PHOTOS, ("navy", "teal", "olive")):
+        photo(uploads / path, color)
+    (uploads / ARCHIVE_DISGUISED).write_text("<!doctype html><title>x</title><script>alert(1)</script>")
+    return uploads
+
+
+def archive_posts() -> list[str]:
+    up = ARCHIVE_UPLOADS_URL
+    announcement = (
+        "Sragen – Kankemenag Kab. Sragen mengumumkan jemaah haji yang berhak melunasi biaya tahap I. "
+        f'Daftarnya: <a href="{up}/2025/05/daftar-berhak-lunas.pdf">Daftar jemaah berhak lunas</a>, '
+        f'jadwal manasik: <a href="{up}/2025/05/Jadwal%20Manasik%202025.xlsx">jadwal</a>, '
+        f'dan susulan: <a href="{up}/{ARCHIVE_MISSING}">daftar susulan</a>.\n\n'
+        f'Format lama: <a href="{up}/{ARCHIVE_DISGUISED}">daftar lama</a>.\n\n'
+        f'<a href="{up}/2025/05/daftar-berhak-lunas.pdf"><img src="{up}/2025/05/pelunasan-300x200.jpg" alt="Sampul daftar"></a>\n\n'
+        f'Rekaman takbir: <a href="{up}/2025/05/takbir.mp3"></a>\n\n'
+        '[gallery ids="501,502"]\n\n'
+        f"{ARCHIVE_YOUTUBE}\n\n"
+        "(Humas/sr)"
+    )
+    blocks = (
+        '<!-- wp:code -->\n<pre class="wp-block-code"><code>&lt;div class="jadwal"&gt;Senin&lt;/div&gt;</code></pre>\n<!-- /wp:code -->\n\n'
+        "<!-- wp:paragraph -->\n<p>Sragen – Jadwal manasik dan rekaman kegiatan.</p>\n<!-- /wp:paragraph -->\n\n"
+        '<!-- wp:file {"id":503,"href":"' + up + '/2025/05/daftar-berhak-lunas.pdf","displayPreview":true} -->\n'
+        f'<div class="wp-block-file"><object class="wp-block-file__embed" data="{up}/2025/05/daftar-berhak-lunas.pdf" '
+        'type="application/pdf" style="width:100%;height:600px" aria-label="Daftar"></object>'
+        f'<a id="wp-block-file--media-1" href="{up}/2025/05/daftar-berhak-lunas.pdf">Daftar berhak lunas (PDF)</a>'
+        f'<a href="{up}/2025/05/daftar-berhak-lunas.pdf" class="wp-block-file__button wp-element-button" download '
+        'aria-describedby="wp-block-file--media-1">Unduh</a></div>\n<!-- /wp:file -->\n\n'
+        '<!-- wp:video {"id":504} -->\n<figure class="wp-block-video"><video controls '
+        f'poster="{up}/2025/05/poster-manasik.jpg" src="{up}/2025/05/manasik.mp4"></video>'
+        '<figcaption class="wp-element-caption">Manasik di halaman kantor</figcaption></figure>\n<!-- /wp:video -->\n\n'
+        '<!-- wp:audio {"id":505} -->\n<figure class="wp-block-audio"><audio controls '
+        f'src="{up}/2025/05/takbir.mp3"></audio></figure>\n<!-- /wp:audio -->\n\n'
+        '<!-- wp:group {"layout":{"type":"constrained"}} -->\n<div class="wp-block-group">'
+        '<!-- wp:columns -->\n<div class="wp-block-columns"><!-- wp:column -->\n<div class="wp-block-column">'
+        '<!-- wp:image {"id":506} -->\n<figure class="wp-block-image size-large">'
+        f'<img src="{up}/2025/05/aula-1024x683.jpg" alt="Aula manasik" class="wp-image-506"/></figure>\n<!-- /wp:image -->'
+        '</div>\n<!-- /wp:column -->\n\n<!-- wp:column -->\n<div class="wp-block-column">'
+        f'<!-- wp:image -->\n<figure class="wp-block-image"><img src="{ARCHIVE_FOREIGN_PHOTO}" alt="Foto kiriman warga"/></figure>\n'
+        "<!-- /wp:image --></div>\n<!-- /wp:column --></div>\n<!-- /wp:columns --></div>\n<!-- /wp:group -->"
+    )
+    big = f'[video width="1280" height="720" mp4="{up}/2025/05/rekaman-lengkap.mp4" poster="{up}/2025/05/poster-manasik.jpg"][/video]'
+    only_video = f'[video mp4="{up}/2025/05/manasik.mp4"][/video]'
+    posts = [
+        (510, "Pengumuman Jemaah Haji Berhak Lunas Tahap I", "pengumuman-berhak-lunas", announcement),
+        (511, "Jadwal Manasik dan Rekaman Kegiatan", "jadwal-manasik-dan-rekaman", blocks),
+        (512, "Rekaman Lengkap Pelepasan Jemaah", "rekaman-lengkap-pelepasan", big),
+        (513, "Video Manasik", "video-manasik", only_video),
+    ]
+    items = [item(post_id=post_id, title=title, link=f"{ARCHIVE_SITE}/2025/05/{day:02d}/{name}/", content=content,
+                  date=f"2025-05-{day:02d} 09:00:00", name=name, categories=[("haji", "Haji")])
+             for day, (post_id, title, name, content) in enumerate(posts, 10)]
+    photos = [format_item(attachment(key, ARCHIVE_SITE, f"{up}/{path}", path, alt), extra="\n<wp:post_parent>510</wp:post_parent>")
+              for key, path, alt in ((501, ARCHIVE_PHOTOS[1], "Jemaah melunasi biaya haji"), (502, ARCHIVE_PHOTOS[2], "Aula manasik"))]
+    return items + photos
+
+
+def archive_export(folder: Path, root: Path) -> tuple[Path, Path]:
+    """(export, uploads folder) of an office archive with documents, videos, audio, a gallery and nested blocks."""
+    uploads = archive_uploads(folder, root)
+    export = write_format_export(folder / "sragen.xml", title="Kankemenag Kab. Sragen", site=ARCHIVE_SITE, blog=ARCHIVE_SITE,
+                                 items=archive_posts(), scheme="https", categories=(("haji", "Haji"),))
+    return export, uploads

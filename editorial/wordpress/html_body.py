@@ -20,16 +20,19 @@ line each, whatever the export holds.
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from html import unescape
 from posixpath import splitext
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from bs4 import BeautifulSoup, Comment, Tag
 from markdownify import MarkdownConverter
 
+from sitelib.file_kinds import MEDIA_LABELS, file_kind
 from sitelib.text import plain_text
 
 from .photos import Found, Missing, PhotoSource, Refused, Upload
+from .upload_files import FileSource, FoundFile, TooLarge, UploadedFile
 from .single_line import one_line
 from .wxr import Item
 
@@ -57,17 +60,20 @@ class BodyReport:
     alt_from_caption: int = 0
     alt_from_title: int = 0
     embeds: list[str] = field(default_factory=list)  # addresses written alone on their line
-    media_links: list[str] = field(default_factory=list)  # video and audio files written as links
     galleries: list[int] = field(default_factory=list)  # photos of each gallery written
     empty_galleries: int = 0  # galleries none of whose photos was found: nothing written
     missing_attachments: list[str] = field(default_factory=list)  # gallery attachment IDs not in the export
+    files: dict[Path, UploadedFile] = field(default_factory=dict)  # documents, videos, audio: target -> upload
+    # What is not carried over but written as a visible link to its old address: (URL, why), in body order.
+    kept_links: list[tuple[str, str]] = field(default_factory=list)
+    # (URL on the old site, the file below content/ now holding it): its old address keeps working.
+    carried: list[tuple[str, str]] = field(default_factory=list)
 
 
 # An address the body may carry alone on its line: http(s), no space, quote or angle bracket.
 ADDRESS = re.compile(r"https?://[^\s\"'<>\[\]]+")
 # Where a line of Markdown is written after conversion (markdownify would escape it): a marker, replaced last.
 LINE_MARK = "WPIMPORTLINE{}X"
-MEDIA_WORDS = {"video": "Video", "audio": "Audio"}
 
 
 def _embed_line(address: str, label: str = "") -> str:
@@ -75,9 +81,54 @@ def _embed_line(address: str, label: str = "") -> str:
     return f"[{markdown_alt(label)}]({address})" if label else f"<{address}>"
 
 
-def _media_line(kind: str, address: str, label: str = "") -> str:
+def link_address(address: str) -> str:
+    """An address as a Markdown link target: spaces and parentheses percent-encoded, so the link cannot end early."""
+    return address.replace(" ", "%20").replace("(", "%28").replace(")", "%29")
+
+
+def not_carried_reason(found) -> str:
+    """Why a photo or file stays a link to its old address (Indonesian)."""
+    if isinstance(found, TooLarge):
+        return f"{found.reason}; unggah videonya ke YouTube lalu ganti tautan ini dengan alamat YouTube-nya"
+    if isinstance(found, Refused):
+        return found.reason
+    return "dari situs lain" if found.foreign else "tidak ada di folder uploads"
+
+
+def kept_address(address: str, reason: str, report: "BodyReport") -> str:
+    """The old address of what cannot be carried over, as a link target; reported with why."""
+    written = link_address(address)
+    report.kept_links.append((written, reason))
+    return written
+
+
+def kept_link(address: str, text: str, found, report: "BodyReport") -> str:
+    """`[text](address)`: what cannot be carried over stays visible, a link to its old address, and is reported."""
+    return f"[{text}]({kept_address(address, not_carried_reason(found), report)})"
+
+
+def stored_path(reference: str) -> str:
+    """'images/kab-x/2021/06/a.jpg' for '{static}/images/kab-x/2021/06/a.jpg'."""
+    return reference.removeprefix("{static}/")
+
+
+def _media_line(kind: str, address: str, files: FileSource, report: "BodyReport", label: str = "",
+                poster: str = "", photos: PhotoSource | None = None) -> str:
+    """The Markdown line of a video or audio file: a link to its copy below content/media/ (with its poster photo
+    inside when WordPress had one), or, when it cannot be copied, a visible link to its old address."""
     name = label or address.rsplit("/", 1)[-1]
-    return f"[{MEDIA_WORDS[kind]}: {markdown_alt(name)}]({address})"
+    text = f"{MEDIA_LABELS[kind]}: {markdown_alt(name)}"
+    found = files.find(address)
+    if not isinstance(found, FoundFile):
+        return kept_link(address, text, found, report)
+    report.files[found.target] = found.upload
+    report.carried.append((address, stored_path(found.reference)))
+    poster_photo = _local_photo(poster, photos, report) if poster and photos is not None and ADDRESS.fullmatch(poster) else None
+    if poster_photo is not None:
+        report.photos.append(poster_photo.used)
+        report.photo_files[poster_photo.used] = poster_photo.source
+        return f"[![{text}]({photos.reference(poster_photo.used)})]({found.reference})"
+    return f"[{text}]({found.reference})"
 
 
 # [gallery …] (also closed, [gallery …][/gallery]); its attributes, quoted or not.
@@ -125,10 +176,13 @@ def _filled_alt(alt: str, caption: str, title: str, report: "BodyReport") -> str
 def _gallery_markdown(items: list[GalleryPhoto], photos: PhotoSource, title: str, report: "BodyReport") -> str:
     """The gallery as our Markdown: one image a line, in one paragraph; the photos found are copied as other body
     photos are, those not found reported (missing, refused, other site). "" when none was found."""
-    lines = []
+    lines, links = [], []
     for photo in items:
         found = _local_photo(photo.src, photos, report)
         if found is None:
+            missing = photos.find(photo.src)
+            if isinstance(missing, Missing) and ADDRESS.fullmatch(photo.src):
+                links.append(kept_link(photo.src, f"Foto: {markdown_alt(one_line(photo.alt) or one_line(photo.caption) or title)}", missing, report))
             continue
         report.photos.append(found.used)
         report.photo_files[found.used] = found.source
@@ -138,7 +192,7 @@ def _gallery_markdown(items: list[GalleryPhoto], photos: PhotoSource, title: str
         report.galleries.append(len(lines))
     else:
         report.empty_galleries += 1
-    return "\n".join(lines)
+    return "\n\n".join(part for part in ("\n".join(lines), "\n".join(links)) if part)
 
 
 def _shortcode_attributes(attributes: str) -> dict[str, str]:
@@ -253,13 +307,13 @@ class LineKeeper:
 
 
 def _shortcode_address(name: str, attributes: str, inner: str) -> str:
-    """The address an [embed], [video] or [audio] shortcode names: its content, or src/mp4/mp3/… attribute."""
+    """The address an [embed], [video] or [audio] shortcode names: its content, or its src/mp4/mp3/… attribute
+    (never its poster)."""
     found = ADDRESS.fullmatch(inner.strip())
     if found:
         return found.group(0)
-    for match in re.finditer(r'(\w+)\s*=\s*["\']?(https?://[^"\'\s\]]+)', attributes):
-        return match.group(2)
-    return ""
+    values = _shortcode_attributes(attributes)
+    return next((value for key, value in values.items() if key != "poster" and ADDRESS.fullmatch(value)), "")
 
 
 def autop(html: str) -> str:
@@ -289,7 +343,7 @@ def _caption_to_figure(match: re.Match) -> str:
     return f"<figure>{image}<figcaption>{caption}</figcaption></figure>"
 
 
-def carry_media_shortcodes(html: str, report: BodyReport, keeper: LineKeeper) -> str:
+def carry_media_shortcodes(html: str, report: BodyReport, keeper: LineKeeper, files: FileSource, photos: PhotoSource) -> str:
     """[embed]URL[/embed] -> the address alone on its line; [video …]/[audio …] -> a link to the file."""
     def replaced(match: re.Match) -> str:
         name, attributes, inner = match.group(1), match.group(2), match.group(3) or ""
@@ -300,14 +354,14 @@ def carry_media_shortcodes(html: str, report: BodyReport, keeper: LineKeeper) ->
             report.embeds.append(address)
             line = _embed_line(address)
         else:
-            report.media_links.append(address)
-            line = _media_line(name, address)
+            poster = _shortcode_attributes(attributes).get("poster", "")
+            line = _media_line(name, address, files, report, poster=poster, photos=photos)
         return f"\n\n<p>{keeper.mark(line)}</p>\n\n"
 
     return re.sub(r"\[(embed|video|audio)\b([^\]]*)\](?:(.*?)\[/\1\])?", replaced, html, flags=re.DOTALL)
 
 
-def carry_media_blocks(soup: BeautifulSoup, report: BodyReport, keeper: LineKeeper) -> None:
+def carry_media_blocks(soup: BeautifulSoup, report: BodyReport, keeper: LineKeeper, files: FileSource, photos: PhotoSource) -> None:
     """Block-editor embeds (the address in the figure's wrapper, a caption), video and audio blocks."""
     for figure in soup.find_all("figure"):
         classes = figure.get("class") or []
@@ -323,8 +377,7 @@ def carry_media_blocks(soup: BeautifulSoup, report: BodyReport, keeper: LineKeep
             media = figure.find(kind)
             source = media and (media.get("src") or (media.find("source") or {}).get("src", ""))
             if not line and source and ADDRESS.fullmatch(source):
-                report.media_links.append(source)
-                line = _media_line(kind, source, caption)
+                line = _media_line(kind, source, files, report, caption, poster=media.get("poster", ""), photos=photos)
         if line:
             paragraph = soup.new_tag("p")
             paragraph.string = keeper.mark(line)
@@ -362,6 +415,8 @@ def _local_photo(src: str, photos: PhotoSource, report: BodyReport) -> Found | N
         report.refused_photos.append((src, found.reason))
     elif isinstance(found, Missing):
         (report.foreign_photos if found.foreign else report.missing_photos).append(src)
+    else:
+        report.carried.append((src, stored_path(photos.reference(found.used))))
     return found if isinstance(found, Found) else None
 
 
@@ -378,15 +433,74 @@ def _clean_photo(soup: BeautifulSoup, image: Tag, reference: str, title: str, re
     return paragraph
 
 
-def place_photos(soup: BeautifulSoup, photos: PhotoSource, title: str, report: BodyReport) -> None:
+def place_photos(soup: BeautifulSoup, photos: PhotoSource, title: str, report: BodyReport, keeper: LineKeeper) -> None:
+    """Each photo found becomes our photo; one missing or on another site a visible link to it; a refused one is dropped."""
     for image in soup.find_all("img"):
-        found = _local_photo(image.get("src", ""), photos, report)
+        src = image.get("src", "")
+        _keep_document_link(soup, image)
+        found = _local_photo(src, photos, report)
         if found is None:
-            _photo_holder(image).decompose()
+            missing = photos.find(src)
+            holder = _photo_holder(image)
+            if isinstance(missing, Missing) and ADDRESS.fullmatch(src):
+                alt = one_line(image.get("alt") or "") or one_line(holder.get_text(" ", strip=True)) or title
+                paragraph = soup.new_tag("p")
+                paragraph.string = keeper.mark(kept_link(src, f"Foto: {markdown_alt(alt)}", missing, report))
+                holder.replace_with(paragraph)
+            else:
+                holder.decompose()
             continue
         report.photos.append(found.used)
         report.photo_files[found.used] = found.source
         _photo_holder(image).replace_with(_clean_photo(soup, image, photos.reference(found.used), title, report))
+
+
+def _keep_document_link(soup: BeautifulSoup, image: Tag) -> None:
+    """A photo linking to a document (a PDF's cover as its link): the document keeps a link of its own, in a
+    paragraph after the photo, since the photo becomes ours alone."""
+    link = image.parent if image.parent is not None and image.parent.name == "a" else None
+    href = link.get("href", "") if link is not None else ""
+    if not href or file_kind(href) is None:
+        return
+    paragraph = soup.new_tag("p")
+    document = soup.new_tag("a", attrs={"href": href})
+    document.string = f"Dokumen: {unquote(urlsplit(href).path.rsplit('/', 1)[-1])}"
+    paragraph.append(document)
+    _photo_holder(image).insert_after(paragraph)
+
+
+FILE_BUTTON_CLASSES = {"wp-block-file__button"}  # the file block's "Unduh" button: a second link to the same file
+
+
+def place_files(soup: BeautifulSoup, files: FileSource, photos: PhotoSource, report: BodyReport) -> None:
+    """Links to documents (and videos, audio, photos) in the uploads point to their copies below content/; one that
+    cannot be copied keeps its old address and is reported. The file block's PDF viewer and button are dropped."""
+    for element in soup.find_all(["object", "embed"]) + soup.find_all("a", class_=lambda c: c in FILE_BUTTON_CLASSES):
+        element.decompose()
+    for link in soup.find_all("a", href=True):
+        href = link["href"]
+        if not ADDRESS.fullmatch(href) or link.find("img") is not None or photos.uploads_path(href) is None:
+            continue  # not a file of the site's uploads (a photo link was placed with its photo)
+        if not link.get_text(strip=True):  # invisible on WordPress: shown here, so what the report names is there
+            link.string = unquote(urlsplit(href).path.rsplit("/", 1)[-1])
+        if file_kind(href) is not None:
+            found = files.find(href)
+            if isinstance(found, FoundFile):
+                report.files[found.target] = found.upload
+                report.carried.append((href, stored_path(found.reference)))
+                link["href"] = found.reference
+            else:
+                link["href"] = kept_address(href, not_carried_reason(found), report)
+        elif splitext(urlsplit(href).path)[1].lower() in GALLERY_SUFFIXES:
+            photo = _local_photo(href, photos, report)
+            if photo is not None:
+                report.photos.append(photo.used)
+                report.photo_files[photo.used] = photo.source
+                link["href"] = photos.reference(photo.used)
+            else:
+                link["href"] = kept_address(href, not_carried_reason(photos.find(href)), report)
+        else:
+            link["href"] = kept_address(href, "jenis berkas ini tidak diterbitkan situs", report)
 
 
 def drop_remnants(soup: BeautifulSoup, report: BodyReport) -> None:
@@ -412,25 +526,28 @@ def markdown_alt(alt: str) -> str:
 
 
 def to_markdown(html: str, photos: PhotoSource, title: str, *, attachments: Mapping[str, Item] | None = None,
-                post_id: str = "") -> tuple[str, BodyReport]:
+                post_id: str = "", files: FileSource | None = None) -> tuple[str, BodyReport]:
     """The post's body as our Markdown, and what the conversion found. `attachments` (post ID -> attachment) and the
-    post's own ID give the photos of a [gallery]."""
+    post's own ID give the photos of a [gallery]; `files` finds documents, videos and audio files (one for the whole
+    import, so a file linked twice is copied once)."""
+    files = files or FileSource(photos)
     report = BodyReport()
     keeper = LineKeeper()
     is_block_editor = "<!-- wp:" in html
     # Whether WordPress adds the paragraphs (decided on the post's own HTML, before the shortcodes become <p>s).
     needs_paragraphs = not is_block_editor and "<p" not in html.lower()
     html = carry_gallery_shortcodes(html, attachments or {}, post_id, photos, title, report, keeper)
-    html = strip_shortcodes(carry_media_shortcodes(html, report, keeper), report)
+    html = strip_shortcodes(carry_media_shortcodes(html, report, keeper, files, photos), report)
     if needs_paragraphs:
         html = autop(html)
     soup = BeautifulSoup(html, "html.parser")
     for comment in soup.find_all(string=lambda node: isinstance(node, Comment)):
         comment.extract()
-    carry_media_blocks(soup, report, keeper)
+    drop_remnants(soup, report)  # first: what is reported below is what the file keeps
+    carry_media_blocks(soup, report, keeper, files, photos)
     carry_gallery_blocks(soup, photos, title, report, keeper)
-    place_photos(soup, photos, title, report)
-    drop_remnants(soup, report)
+    place_photos(soup, photos, title, report, keeper)
+    place_files(soup, files, photos, report)
     markdown = BodyConverter(heading_style="ATX", bullets="-", strip=["span", "div", "figure"]).convert_soup(soup)
     markdown = keeper.restore(re.sub(r"\n{3,}", "\n\n", markdown).strip())
     return markdown + "\n", report

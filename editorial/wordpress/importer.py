@@ -15,17 +15,21 @@ before.
 """
 
 import os
+import re
+import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 from rich.progress import track
 
-from content_checks.addresses import Claim
+from content_checks.addresses import Claim, reserved_folders
 from content_checks.fields import known_fields
 from content_checks.rules import slug_problem
 from content_checks.source import parse_source
+from old_addresses.old_uploads import OLD_UPLOADS_FOLDER, old_address_problem, read_old_uploads, toml_text
 from office_tags.mentions import mentioned_offices
 from office_tags.registry import Registry
 from photos.standard import standard_for
@@ -34,13 +38,14 @@ from sitelib.article_files import article_path, header_date
 from sitelib.content_files import CONTENT_EXTENSION
 from sitelib.text import plain_text
 
-from .html_body import BodyReport, to_markdown
+from .html_body import BodyReport, stored_path, to_markdown
 from .photos import Missing, PhotoSource, Refused, Upload, UploadChanged, resolves_inside
 from .post_metadata import (
     DRAFT_STATUSES, PUBLISHED_STATUSES, CategoryMap, credit, old_path, old_path_refusal, our_slug, plain_title, summary,
     wordpress_date,
 )
 from .single_line import one_line
+from .upload_files import FileSource, UploadedFile
 from .site_addresses import Addresses, own_claims
 from .wxr import Export, Item
 
@@ -79,6 +84,7 @@ class Featured:
     photos: dict[Path, Upload] = field(default_factory=dict)  # target -> what is written there
     missing: str = ""  # the photo's URL when it is not in the uploads folder
     refused: tuple[str, str] | None = None  # (URL, why) when its path is refused
+    carried: tuple[str, str] | None = None  # (URL on the old site, the file below content/ now holding it)
 
 
 @dataclass
@@ -97,6 +103,8 @@ class Post:
     old_path: str = ""
     no_old_path: str = ""  # why a published post has no Old_path
     photos: dict[Path, Upload] = field(default_factory=dict)  # target -> what is written there
+    files: dict[Path, UploadedFile] = field(default_factory=dict)  # documents, videos, audio: target -> upload
+    old_uploads: dict[str, str] = field(default_factory=dict)  # old upload address -> file below content/
     offices: list[str] = field(default_factory=list)
     categories: CategoryChoice | None = None
     featured: Featured = field(default_factory=Featured)
@@ -146,9 +154,25 @@ class Plan:
     skipped_posts: list[tuple[str, str]] = field(default_factory=list)  # (title, reason)
     photo_conflicts: list[str] = field(default_factory=list)
 
+    old_uploads_file: Path | None = None  # content/unggahan-lama/OFFICE.toml, when written
+    kept_old_uploads: list[str] = field(default_factory=list)  # addresses that file had for another file already
+    old_uploads_unwritten: bool = False  # that file exists but does not read as TOML: left as it is
+
+    @property
+    def old_uploads(self) -> dict[str, str]:  # old upload address -> file below content/
+        found: dict[str, str] = {}
+        for planned in self.files:
+            for old, stored in planned.post.old_uploads.items():
+                found.setdefault(old, stored)
+        return found
+
     @property
     def photos(self) -> dict[Path, Upload]:  # target -> what is written there
         return {target: source for planned in self.files for target, source in planned.post.photos.items()}
+
+    @property
+    def copied_files(self) -> dict[Path, UploadedFile]:  # documents, videos, audio: target -> upload
+        return {target: source for planned in self.files for target, source in planned.post.files.items()}
 
     @property
     def unmapped_categories(self) -> Counter:
@@ -223,6 +247,9 @@ class Importer:
         self.categories = categories
         self.content = Path(settings["PATH"])
         self.photos = PhotoSource(export.uploads_urls, uploads, office, self.content, standard_for(settings))
+        self.files = FileSource(self.photos)
+        # The hosts whose addresses come here once the old domain points to this site (not WordPress.com's or a CDN's).
+        self.own_hosts = {urlsplit(url).netloc.lower() for url in (export.site_url, export.blog_url) if url}
         self.attachments = export.attachments()
         self.now = datetime.now(timezone.utc)
         self.addresses = Addresses.of_content(settings, self.now)
@@ -230,7 +257,7 @@ class Importer:
     def plan(self, progress: bool = True) -> Plan:
         """Every item of the export, read from the file one at a time (wxr.Export.items); WxrError when the file
         no longer reads. Each planned post keeps its file's text but drops the HTML it came from (see `_release`)."""
-        plan = Plan()
+        plan = Plan(old_uploads_file=self.content / OLD_UPLOADS_FOLDER / f"{self.office}.toml")
         count = self.export.count
         for item in track(self.export.items(), total=count, description="Membaca ekspor…", disable=not progress or count < 200):
             self.plan_item(item, plan)
@@ -245,7 +272,18 @@ class Importer:
         except Exception as error:  # noqa: BLE001 - one post the converters fail on must not stop the import
             return self._skip(plan, item, "galat tak terduga", f"{type(error).__name__}; laporkan ke pengembang")
         self.addresses.plan(planned.old_path, planned.path, planned.claims)
+        self._plan_old_uploads(planned.post)
         plan.files.append(_release(planned))
+
+    def _plan_old_uploads(self, post: Post) -> None:
+        """The old upload addresses of the post's photos and files on the site's own domain: they keep working."""
+        carried = [*post.body_report.carried, *([post.featured.carried] if post.featured.carried else [])]
+        reserved = reserved_folders(self.settings)
+        for url, stored in carried:
+            parts = urlsplit(url)
+            old = re.sub(r"/{2,}", "/", unquote(parts.path))
+            if parts.netloc.lower() in self.own_hosts and not old_address_problem(old, reserved):
+                post.old_uploads.setdefault(old, stored)
 
     def _skip(self, plan: Plan, item: Item, reason: str, detail: str = "") -> None:
         plan.skipped[reason] += 1
@@ -312,8 +350,8 @@ class Importer:
 
     def _convert_body(self, post: Post) -> None:
         try:
-            post.body, post.body_report = to_markdown(post.item.content, self.photos, post.title,
-                                                      attachments=self.attachments, post_id=post.item.post_id.strip())
+            post.body, post.body_report = to_markdown(post.item.content, self.photos, post.title, attachments=self.attachments,
+                                                      post_id=post.item.post_id.strip(), files=self.files)
         except RecursionError:
             raise ItemRefused("isi terlalu bertingkat", "HTML bersarang terlalu dalam; salin isinya secara manual") from None
         post.plain_body = plain_text(render_body(post.body, self.settings))
@@ -356,6 +394,7 @@ class Importer:
 
     def _import_body_photos(self, post: Post) -> None:
         post.photos.update(self.photos.copies(post.body_report.photo_files))
+        post.files.update(post.body_report.files)
 
     @staticmethod
     def _write_dates(post: Post) -> None:
@@ -400,8 +439,9 @@ class Importer:
         if isinstance(found, Missing):
             return Featured(missing=src)
         alt = one_line(attachment.meta.get("_wp_attachment_image_alt", "")) or plain_title(attachment.title) or f"Foto: {title}"
-        values = {"Image": self.photos.reference(found.used), "Image_alt": alt, "Image_caption": plain_title(attachment.excerpt)}
-        return Featured(values, self.photos.copies({found.used: found.source}))
+        reference = self.photos.reference(found.used)
+        values = {"Image": reference, "Image_alt": alt, "Image_caption": plain_title(attachment.excerpt)}
+        return Featured(values, self.photos.copies({found.used: found.source}), carried=(src, stored_path(reference)))
 
     def _placed(self, post: Post) -> PlannedFile:
         """The post's file at the first slug no other item has: WordPress's, then slug-2, slug-3, …"""
@@ -460,13 +500,44 @@ def write(plan: Plan) -> list[Path]:
             plan.skipped["gagal ditulis"] += 1
             why = WRITE_FAILURES.get(type(error), f"galat sistem berkas nomor {error.errno}")
             plan.skipped_posts.append((planned.title, f"gagal ditulis: {why}: {os.path.relpath(planned.path)}"))
-    return written
+    return written + write_old_uploads(plan)
+
+
+def write_old_uploads(plan: Plan) -> list[Path]:
+    """Add the written posts' old upload addresses to content/unggahan-lama/OFFICE.toml (kept entries win)."""
+    if not plan.old_uploads or plan.old_uploads_file is None:
+        return []
+    path = plan.old_uploads_file
+    content = path.parent.parent
+    entries, problems = read_old_uploads(content)
+    if any(problem_path == path for problem_path, _ in problems):
+        plan.old_uploads_unwritten = True  # a hand-edited file that no longer reads: never replaced
+        return []
+    existing = {entry.old_path: entry.stored for entry in entries if entry.source == path}
+    # Every office's old domain points to this one site: an address another office's file has is theirs.
+    elsewhere = {entry.old_path: entry.stored for entry in entries if entry.source != path}
+    merged = dict(existing)
+    for old, stored in plan.old_uploads.items():
+        taken = existing.get(old) or elsewhere.get(old)
+        if taken and taken != stored:
+            plan.kept_old_uploads.append(old)
+        elif not taken and (content / stored).is_file():
+            merged[old] = stored
+    if merged == existing or not resolves_inside(path, content):
+        return []
+    path.parent.mkdir(exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".baru", dir=path.parent)  # a new file
+    with os.fdopen(handle, "w", encoding="utf-8") as written:
+        written.write(toml_text(merged))
+    os.chmod(temporary, 0o644)
+    os.replace(temporary, path)  # replaces a symlink itself, never what it points to
+    return [path]
 
 
 def _write_planned(planned: PlannedFile, plan: Plan) -> list[Path]:
     copied = []
     try:
-        for target, source in planned.post.photos.items():
+        for target, source in [*planned.post.photos.items(), *planned.post.files.items()]:
             if _copy_photo(target, source, plan):
                 copied.append(target)
         planned.path.parent.mkdir(parents=True, exist_ok=True)
@@ -479,9 +550,9 @@ def _write_planned(planned: PlannedFile, plan: Plan) -> list[Path]:
     return copied + [planned.path]
 
 
-def _copy_photo(target: Path, source: Upload, plan: Plan) -> bool:
-    """Write a photo (the upload, or its prepared photo) unless a file is there already (a different one is
-    reported). Whether it was written."""
+def _copy_photo(target: Path, source: Upload | UploadedFile, plan: Plan) -> bool:
+    """Write a photo (the upload, or its prepared photo) or a file unless a file is there already (a different one
+    is reported). Whether it was written."""
     data = source.data()
     if os.path.lexists(target):
         if not target.is_file() or target.read_bytes() != data:

@@ -15,6 +15,7 @@ from urllib.parse import unquote, urlsplit
 from content_checks.rules import HTML_TAG
 from old_addresses.redirects import old_path_problem
 from sitelib.errors import SiteConfigError
+from sitelib.file_kinds import without_media_label
 from sitelib.registry_file import Key, checked_entry, read_toml
 from sitelib.slugs import title_slug
 from sitelib.text import plain_text
@@ -49,10 +50,10 @@ def credit(text: str) -> str:
 
 def summary(excerpt_html: str, body_text: str, limit: int = 200) -> str:
     """The excerpt as plain text, or the first sentence of the text; never text that reads as an HTML
-    tag (a code block's "<div>"), which `invoke check` refuses in a summary, nor a bare address (a post that
-    is only a video): then the next candidate, or ''."""
+    tag (a code block's "<div>"), which `invoke check` refuses in a summary, nor a bare address or a video's
+    link text (a post that is only a video): then the next candidate, or ''."""
     for text in (one_line(plain_text(excerpt_html)), first_sentence(" ".join(body_text.split()))):
-        if text and not HTML_TAG.search(text) and not ONLY_ADDRESS.fullmatch(text):
+        if text and not HTML_TAG.search(text) and not ONLY_ADDRESS.fullmatch(text) and without_media_label(text) == text:
             return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
     return ""
 

@@ -10,6 +10,8 @@ from collections import Counter
 
 from babel.numbers import format_decimal
 
+from sitelib.site_folders import DOCUMENT_FOLDER, MEDIA_FOLDER
+
 from .importer import Plan
 from .single_line import without_control_characters
 
@@ -39,13 +41,12 @@ def photo_lines(plan: Plan, office: str) -> list[str]:
     foreign = [(f, src) for f in plan.files for src in f.body.foreign_photos]
     lines = [f"Foto: {len(plan.photos)} berkas disalin ke content/images/{office}/ ({len(photos)} di badan berita), "
              f"{len(missing) + len(plan.missing_featured)} tidak ada di folder uploads, "
-             f"{len(refused) + len(plan.refused_featured)} ditolak, {len(foreign)} dari situs lain"]
+             f"{len(refused) + len(plan.refused_featured)} ditolak, {len(foreign)} dari situs lain "
+             "(foto di badan berita yang tidak ada atau dari situs lain ditulis sebagai tautan, lihat di bawah)"]
     lines += prepared_lines(plan)
-    lines += [f"  - tidak ada: {os.path.relpath(f.path)}: {src} (dibuang dari berita)" for f, src in missing]
     lines += [f"  - foto utama tidak ada: {title}: {src}" for title, src in plan.missing_featured]
     lines += [f"  - ditolak: {os.path.relpath(f.path)}: {src} ({why}; dibuang dari berita)" for f, src, why in refused]
     lines += [f"  - foto utama ditolak: {title}: {src} ({why})" for title, src, why in plan.refused_featured]
-    lines += [f"  - situs lain: {os.path.relpath(f.path)}: {src} (tidak ditautkan; simpan fotonya bila perlu)" for f, src in foreign]
     lines += [f"  - sudah ada berkas lain dengan nama sama, tidak ditimpa: {os.path.relpath(p)}" for p in plan.photo_conflicts]
     return lines
 
@@ -58,6 +59,37 @@ def gallery_lines(plan: Plan) -> list[str]:
               for f in plan.files if f.body.empty_galleries]
     lines += [f"  - lampiran galeri tidak ada di ekspor: {os.path.relpath(f.path)}: id {', '.join(f.body.missing_attachments)}"
               for f in plan.files if f.body.missing_attachments]
+    return lines
+
+
+def line_of(text: str, needle: str) -> int:
+    """The first line of a planned file holding `needle` (1-based); 0 when none does."""
+    for number, line in enumerate(text.splitlines(), 1):
+        if needle in line:
+            return number
+    return 0
+
+
+def kept_link_lines(plan: Plan) -> list[str]:
+    """Everything not carried over but written as a visible link to its old address, with file and line."""
+    kept = [(f, url, why) for f in plan.files for url, why in f.body.kept_links]
+    lines = [f"Tidak terbawa, ditulis sebagai tautan yang terlihat ke alamat lamanya: {len(kept)}"]
+    return lines + [f"  - {os.path.relpath(f.path)}:{line_of(f.text, url)}: {url} ({why})" for f, url, why in kept]
+
+
+def file_lines(plan: Plan, office: str) -> list[str]:
+    """Documents, videos and audio files copied, and the old upload addresses that keep working."""
+    copied = plan.copied_files
+    documents = sum(target.relative_to(plan.old_uploads_file.parent.parent).parts[0] == DOCUMENT_FOLDER for target in copied) \
+        if plan.old_uploads_file else 0
+    lines = [f"Dokumen disalin ke content/{DOCUMENT_FOLDER}/{office}/: {documents}; "
+             f"video dan audio disalin ke content/{MEDIA_FOLDER}/{office}/: {len(copied) - documents}"]
+    where = os.path.relpath(plan.old_uploads_file) if plan.old_uploads_file else ""
+    working = len(set(plan.old_uploads) - set(plan.kept_old_uploads))
+    lines.append(f"Alamat lama unggahan (foto dan berkas) yang tetap berfungsi: {working} ({where})")
+    lines += [f"  - sudah ada untuk berkas lain, tidak diubah: {old}" for old in plan.kept_old_uploads]
+    if plan.old_uploads_unwritten:
+        lines.append(f"  - {where} tidak bisa dibaca (TOML rusak), jadi tidak diubah: perbaiki berkasnya lalu jalankan impor lagi")
     return lines
 
 
@@ -86,10 +118,7 @@ def format_import_report(plan: Plan, office: str, export_name: str, written: boo
                      f"{alt_title} dari judul berita (periksa dan perbaiki bila perlu)")
     embeds = [(f, address) for f in plan.files for address in f.body.embeds]
     lines.append(f"Video dan kiriman media sosial, ditulis sebagai alamat di barisnya sendiri: {len(embeds)}")
-    media = [(f, address) for f in plan.files for address in f.body.media_links]
-    lines.append(f"Berkas video/audio ditulis sebagai tautan (berkasnya tidak disalin): {len(media)}")
-    lines += [f"  - {os.path.relpath(f.path)}: {address}" for f, address in media]
-    lines += gallery_lines(plan)
+    lines += file_lines(plan, office) + kept_link_lines(plan) + gallery_lines(plan)
     shortcodes = Counter(name for f in plan.files for name in f.body.shortcodes)
     lines.append(f"Shortcode dibuang: {_counted(shortcodes) or 'tidak ada'} ([caption] menjadi foto berketerangan)")
     remnants = Counter(text for f in plan.files for text in f.body.remnants)

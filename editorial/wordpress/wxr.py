@@ -159,15 +159,19 @@ def _host(url: str) -> str:
 def uploads_urls(site_url: str, blog_url: str, attachments) -> list[str]:
     """Where the site's uploads are, longest first (a sub-site's `…/uploads/sites/3/` before `…/uploads/`).
 
-    The usual `/wp-content/uploads/` of the site and of its network; a multisite sub-site's `/files/` (networks
+    The usual `/wp-content/uploads/` of the site (not its network's: the main site's files); a multisite sub-site's `/files/` (networks
     made before WordPress 3.5); WordPress.com's `NAME.files.wordpress.com/`; and the folder each attachment's URL
     shows (its URL without its `_wp_attached_file`, e.g. `…/wp-content/uploads/sites/3/`), when it is on the
     site's own host or WordPress.com's. Each also as Jetpack's image CDN serves it (`i0.wp.com/HOST/PATH`).
     A photo below any of them is looked up in the `--uploads` folder by the rest of its path.
     """
-    bases = {f"{site_url}/wp-content/uploads/", f"{blog_url}/wp-content/uploads/"}
+    # A multisite sub-site (its address differs from the network's): the network's own /wp-content/uploads/ holds
+    # the main site's files, not the sub-site's (those are below …/uploads/sites/N/ or the sub-site's /files/).
+    bases = {f"{blog_url}/wp-content/uploads/"}
     if blog_url != site_url:
         bases.add(f"{blog_url}/files/")
+    else:
+        bases.add(f"{site_url}/wp-content/uploads/")
     blog_host = _host(blog_url)
     if blog_host.endswith(".wordpress.com") and not blog_host.endswith(".files.wordpress.com"):
         bases.add(f"https://{blog_host.removesuffix('.wordpress.com')}.files.wordpress.com/")

@@ -19,6 +19,8 @@ from sitelib.content_files import is_content_file
 from sitelib.errors import ERROR, WARNING, Finding
 from sitelib.links import CONTENT_PLACEHOLDER, MISSING, STATIC_PLACEHOLDERS, link_problem, linked_file
 
+from linked_files.file_rules import FileProblem, links_a_file, resolve_link
+
 from .rules import Checking, link_file_problem, photo_findings
 from .source import SourceFile
 
@@ -37,6 +39,19 @@ PLACEHOLDER_HINT = (
 OLD_PLACEHOLDER = re.compile(r"\|[a-z]+\|")
 # Invisible control characters (a line break from Word is U+000B); tab and line ends are text.
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+# Where WordPress keeps uploads: a site's /wp-content/uploads/ (or a network site's /files/), WordPress.com's hosts.
+FOREIGN_UPLOAD = re.compile(r"(?i)^(?:https?:)?//(?:[^/?#]+\.files\.wordpress\.com/|[^/?#]+/(?:[^?#]*/)?(?:wp-content/uploads|wp-content/blogs\.dir)/)")
+FOREIGN_UPLOAD_HINT = (
+    "Unduh berkasnya, simpan di content/dokumen/KODE-KANTOR/TAHUN/BULAN/ (foto di content/images/), lalu tautkan "
+    "dengan {static}/dokumen/…; `invoke import-wordpress` melakukannya untuk arsip kantor sendiri."
+)
+
+
+def foreign_upload_hint(href: str) -> str:
+    """The fix for a link to a file in another site's WordPress uploads (a document posted there), or ''."""
+    return FOREIGN_UPLOAD_HINT if FOREIGN_UPLOAD.match(href.strip()) else ""
 
 
 def content_link_findings(href: str, checking: Checking, source_dir: Path) -> tuple[str, str] | None:
@@ -124,8 +139,15 @@ def body_findings(source_path: str, html: str, source: SourceFile | None, checki
             problem = content_link_findings(href, checking, source_dir)
             if problem:
                 add(problem[0], href, hint=problem[1])
+        elif href.startswith(STATIC_PLACEHOLDERS) and links_a_file(href):
+            linked = resolve_link(href, source_dir, checking.content_root)  # a document, video or audio file
+            if isinstance(linked, FileProblem):
+                add(linked.message, href, hint=linked.hint)
         elif href.startswith(STATIC_PLACEHOLDERS):
             add_photo_problems(href, "tautan")  # published as the photo's clean full-size variant
+        elif (hint := foreign_upload_hint(href)):
+            add(f"tautan '{href}' menuju berkas unggahan di situs lain; tautan itu mati bila situs itu berubah atau tutup.",
+                href, severity=WARNING, hint=hint)
         if href.strip().lower().startswith("javascript:"):
             add("tautan javascript: akan dibuang.", "javascript:", severity=WARNING)
     for element in soup.find_all(["script", "iframe"]):

@@ -7,12 +7,15 @@ from pathlib import Path
 
 from office_tags.site_registry import registry_for
 from plain_text_metadata.reader import render_body
+from linked_files.file_rules import folder_problem, stored_files
 from photos.problems import standard_problems
 from photos.standard import standard_for
 from sitelib.content_files import ForeignFile, photo_files, scan_content
-from sitelib.errors import Finding
+from old_addresses.old_uploads import address_clash, entry_problem, read_old_uploads
+from sitelib.errors import Finding, file_line_containing
 
 from . import body, rules
+from .addresses import reserved_folders
 from .source import SourceFile, read_source
 
 # Complete photo decodes are remembered here (below CACHE_PATH), by content hash.
@@ -82,7 +85,8 @@ def check_sources(settings, with_bodies: bool = True, now: datetime | None = Non
         claims += rules.claims(source, item.kind, settings, now)
         if with_bodies and not any(f.is_error for f in found):
             findings += body.body_findings(source.path, rendered_body(source, settings), source, checking, item.path.parent)
-    return findings + rules.address_findings(claims, settings) + photo_file_findings(settings)
+    return (findings + rules.address_findings(claims, settings) + photo_file_findings(settings) + stored_file_findings(settings)
+        + old_upload_findings(settings, {claim.save_as for claim in claims}))
 
 
 def photo_file_findings(settings) -> list[Finding]:
@@ -93,6 +97,40 @@ def photo_file_findings(settings) -> list[Finding]:
         Finding(display_path(path), "", problem.message, severity=problem.severity, hint=problem.hint)
         for path in photo_files(settings) for problem in standard_problems(path, standard)
     ]
+
+
+def stored_file_findings(settings) -> list[Finding]:
+    """Every file in content/dokumen/ and content/media/ that could not be published as it is."""
+    root = Path(settings["PATH"])
+    return [
+        Finding(display_path(path), "", problem.message, hint=problem.hint)
+        for path in stored_files(root) if (problem := folder_problem(path, root)) is not None
+    ]
+
+
+OLD_UPLOAD_HINT = ("Baris ini ditulis `invoke import-wordpress`; perbaiki atau hapus barisnya "
+                   "(alamat lama unggahan WordPress = berkas di folder content/).")
+
+
+def old_upload_findings(settings, claimed: set[str]) -> list[Finding]:
+    """Every entry of content/unggahan-lama/ that the build could not publish at its old address; `claimed`: the
+    files articles, pages and their redirects write."""
+    root = Path(settings["PATH"])
+    entries, problems = read_old_uploads(root)
+    findings = [Finding(display_path(path), "", problem, hint=OLD_UPLOAD_HINT) for path, problem in problems]
+    reserved = reserved_folders(settings)
+    seen: dict[str, Path] = {}
+    for entry in entries:
+        problem = entry_problem(entry.old_path, entry.stored, root, reserved, entry.office)
+        if not problem and entry.old_path in seen:
+            problem = f"alamat lama '{entry.old_path}' juga ada di {display_path(seen[entry.old_path])}"
+        if not problem and address_clash(entry.save_as, claimed):
+            problem = f"alamat lama '{entry.old_path}' bertabrakan dengan alamat berita, halaman atau alamat lama berita (Old_path)"
+        seen.setdefault(entry.old_path, entry.source)
+        if problem:
+            findings.append(Finding(display_path(entry.source), "", f"{problem}.",
+                                    file_line_containing(entry.source, entry.old_path), hint=OLD_UPLOAD_HINT))
+    return findings
 
 
 def format_findings(findings: list[Finding]) -> str:

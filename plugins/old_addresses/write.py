@@ -1,10 +1,14 @@
 """Writing the redirect pages, after every article and page (so a clash is seen)."""
 
 import os
+from pathlib import Path
 
-from sitelib.errors import ContentError, Finding, metadata_line
+from photos.resolver import CACHE_FOLDER
+from photos.variants import photo_variants
+from sitelib.errors import ContentError, Finding, file_line_containing, metadata_line
 from sitelib.output import output_file
 
+from .old_uploads import read_old_uploads
 from .redirects import redirect_for
 
 PUBLISHED_LISTS = ("articles", "hidden_articles", "pages", "hidden_pages")
@@ -40,5 +44,39 @@ def write_redirects(generator) -> None:
         written.add(redirect.save_as)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(template.render({**generator.context, "redirect": redirect}), encoding="utf-8")
+    if clashes:
+        raise ContentError(clashes)
+
+
+def published_copy(entry, settings, output_path: str) -> Path | None:
+    """The output file an old upload address shows: the document, video or audio file as published, or what a
+    link to the photo opens; None when no published item uses it (a draft's file stays unpublished)."""
+    if entry.is_photo:
+        photo = photo_variants(Path(settings["PATH"]) / entry.stored, Path(settings["CACHE_PATH"]) / CACHE_FOLDER)
+        published = output_file(output_path, photo.fallback.published)
+    else:
+        published = output_file(output_path, entry.stored)
+    return published if published.is_file() else None
+
+
+def write_old_uploads(generator) -> None:
+    """Each published file at its old WordPress upload address too (checked by `invoke check` before the build:
+    an upload address, ending as its file does, so no page of the site is ever replaced)."""
+    entries, _ = read_old_uploads(Path(generator.settings["PATH"]))
+    clashes = []
+    for entry in entries:
+        published = published_copy(entry, generator.settings, generator.output_path)
+        if published is None:
+            continue
+        target = output_file(generator.output_path, entry.save_as)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            with open(target, "xb") as copy:  # never over a page or another file ("x")
+                copy.write(published.read_bytes())
+        except OSError:
+            clashes.append(Finding(
+                os.path.relpath(entry.source), "", f"alamat lama '{entry.old_path}' sudah dipakai berkas lain situs ini.",
+                file_line_containing(entry.source, entry.old_path), hint="Hapus baris itu atau perbaiki alamatnya.",
+            ))
     if clashes:
         raise ContentError(clashes)

@@ -109,6 +109,11 @@ def responsive_body(html: str, photos, base_url: str) -> str:
         if full is not None:
             link["href"] = f"{base_url}/{full.published}"
             changed = True
+    for video in soup.find_all("video", poster=True):  # a video's poster photo (plugins/linked_files)
+        full = photos.full_size(video["poster"])
+        if full is not None:
+            video["poster"] = f"{base_url}/{full.published}"
+            changed = True
     changed = galleries(soup, photos, base_url) or changed
     for img in soup.find_all("img"):
         if img.parent is not None and img.parent.name == "picture":

@@ -14,11 +14,14 @@ from office_tags.registry import Registry
 from photos.standard import STANDARD_SUFFIXES
 from sitelib.article_files import EDITOR_DATE_FORMAT
 from sitelib.content_files import CONTENT_EXTENSION
+from sitelib.file_kinds import DOCUMENT, suffixes
+from sitelib.site_folders import DOCUMENT_FOLDER
 from sitelib.slugs import SLUG_PATTERN
 
 from .contract import (
     ARTICLE_PATH, BODY, COLLECTIONS, CONFIG_KEYS, FIELDS, FORMAT_NAME, ORIGINAL_TEXT, PATH_DATE_FIELD, WIDGETS, site_contract,
 )
+from .body_components import body_components_contract
 from .preview_header import preview_contract
 
 # New files go to content/articles/YYYY/YYYY-MM-DD-slug.md, as `invoke new` names them
@@ -35,25 +38,28 @@ STATUS_OPTIONS = [
 
 
 def editor_folders(settings) -> dict[str, str]:
-    """The folders the web editor works in, as the repository names them: articles, pages, photos.
-    The local proxy's guard (editorial/local_proxy.py) allows nothing outside them."""
+    """The folders the web editor works in, as the repository names them: articles, pages, photos,
+    documents. The local proxy's guard (editorial/local_proxy.py) allows nothing outside them."""
     content = repository_folder(settings["PATH"])
     return {
         "articles": f"{content}/{settings['ARTICLE_PATHS'][0]}",
         "pages": f"{content}/{settings['PAGE_PATHS'][0]}",
         "images": f"{content}/images",
+        "documents": f"{content}/{DOCUMENT_FOLDER}",
     }
 
 
 def editor_file_suffixes(settings) -> dict[str, tuple[str, ...]]:
     """The folders the web editor works in, each with the endings (compared exactly) its files may have
     there: articles and pages are .md files (sitelib.content_files), photos are the standard's JPEG and
-    PNG names (photos.standard; the editor uploads only prepared photos). The local proxy refuses any
-    other file (a photo saved next to an article, a script or a raw HEIC among the photos)."""
+    PNG names (photos.standard; the editor uploads only prepared photos), documents the document endings
+    of sitelib.file_kinds in lower case (web_editor/src/documents.js names them so). The local proxy
+    refuses any other file (a photo saved next to an article, a script or a raw HEIC among the photos,
+    an HTML page among the documents)."""
     folders = editor_folders(settings)
     text = (f".{CONTENT_EXTENSION}",)
     photos = tuple(spelling for suffixes in STANDARD_SUFFIXES.values() for suffix in suffixes for spelling in (suffix, suffix.upper()))
-    return {folders["articles"]: text, folders["pages"]: text, folders["images"]: photos}
+    return {folders["articles"]: text, folders["pages"]: text, folders["images"]: photos, folders["documents"]: suffixes(DOCUMENT)}
 
 
 def photo_folders(content: str) -> dict:
@@ -169,5 +175,5 @@ def editor_config(settings, registry: Registry, categories: list[str]) -> dict:
              "fields": collection_fields("page", registry, categories, content, time_zone)},
         ],
         # Ours, not Decap's: what web_editor/src/ shares with Python (contract.py); main.js takes it out.
-        "site": site_contract(settings, preview_contract(settings)),
+        "site": {**site_contract(settings, preview_contract(settings)), **body_components_contract(content)},
     }

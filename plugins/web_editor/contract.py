@@ -26,8 +26,12 @@ FORMAT_NAME = "pelican-md"  # our file format (web_editor/src/pelican-format.js)
 # write.py renders it into the page (admin.html's data-config), where main.js finds it.
 CONFIG_FILE = "config.json"
 # Our own widgets, by their role: the photo's text alternative (web_editor/src/image-text-widget.js) and
-# the date control with "now" in the site's zone (site-datetime-widget.js).
-WIDGETS = {"image_text": "image_text", "datetime": "site_datetime"}
+# the date control with "now" in the site's zone (site-datetime-widget.js), the document upload
+# (documents.js).
+WIDGETS = {"image_text": "image_text", "datetime": "site_datetime", "document": "site_document"}
+# The body's own editor components (web_editor/src/body-components.js), by their role: a document link,
+# a gallery, a video or social post address alone on its line.
+COMPONENTS = {"document": "dokumen", "gallery": "galeri_foto", "embed": "video_kiriman"}
 # Keys of our own in Decap's configuration, which the scripts read there: a collection's field whose date
 # names new files, a date field's time zone, the photo field a text alternative belongs to.
 CONFIG_KEYS = {"path_date_field": "path_date_field", "time_zone": "time_zone", "image_field": "image_field"}
@@ -35,7 +39,7 @@ COLLECTIONS = {"articles": "berita", "pages": "halaman"}
 # The metadata fields the scripts act on, by their role (names as data/metadata_fields.toml spells them).
 FIELDS = {
     "title": "Title", "date": "Date", "modified": "Modified", "status": "Status", "category": "Category",
-    "author": "Author", "slug": "Slug", "image": "Image", "image_alt": "Image_alt", "image_caption": "Image_caption",
+    "author": "Author", "slug": "Slug", "reporting_office": "Reporting_office", "image": "Image", "image_alt": "Image_alt", "image_caption": "Image_caption",
 }
 # Entry data that is no metadata field: the Markdown body and the file as it was read (so an
 # unchanged save writes it back byte for byte).
@@ -127,6 +131,7 @@ def site_contract(settings, preview: dict) -> dict:
         "body": BODY,
         "original_text": ORIGINAL_TEXT,
         "widgets": dict(WIDGETS),
+        "components": dict(COMPONENTS),
         "config_keys": dict(CONFIG_KEYS),
         "path_date": {"field": PATH_DATE_FIELD, "keys": dict(PATH_DATE_KEYS)},
         "date_format": EDITOR_DATE_FORMAT,  # how the header writes a date (sitelib.article_files)

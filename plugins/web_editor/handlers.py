@@ -14,4 +14,5 @@ def write_editor(generators) -> None:
         favicon_url=f"{site}/{asset_path(settings, 'images/favicon.svg')}",
         base_url=f"{site}/admin",
         output_path=generators[0].output_path,
+        preview_styles=(f"{site}/{asset_path(settings, 'css/video-embed.css')}",),
     )

@@ -53,13 +53,16 @@ def content_security_policy(settings) -> str:
     )
 
 
-def write_admin(settings, categories: list[str], stylesheet_url: str, favicon_url: str, base_url: str, output_path: Path) -> Path:
-    """Write output/admin/ and return its folder."""
+def write_admin(settings, categories: list[str], stylesheet_url: str, favicon_url: str, base_url: str, output_path: Path,
+                preview_styles: tuple[str, ...] = ()) -> Path:
+    """Write output/admin/ and return its folder. `preview_styles`: stylesheets the preview pane adds to
+    the site's main one (the video placeholder's, which pages load only when they show a video)."""
     target = output_file(output_path, OUTPUT_FOLDER)
     target.mkdir(parents=True, exist_ok=True)
     for source in bundle_files(bundle_folder()) + sorted(OUR_SCRIPTS.glob("*.js")):
         shutil.copyfile(source, output_file(output_path, f"{OUTPUT_FOLDER}/{source.name}"))
     config = editor_config(settings, registry_for(settings), categories)
+    config["site"]["preview_styles"] = list(preview_styles)
     output_file(output_path, f"{OUTPUT_FOLDER}/{CONFIG_FILE}").write_text(json.dumps(config, ensure_ascii=False, indent=1), encoding="utf-8")
     page = Template(PAGE_TEMPLATE.read_text(encoding="utf-8")).substitute(
         csp=content_security_policy(settings), site_name=settings["SITENAME"],

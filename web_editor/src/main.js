@@ -15,6 +15,8 @@ import { newFileListener } from './file-path.js';
 import { slugMaker } from './slug.js';
 import { moveOnlyTheEntry } from './entry-moves.js';
 import { prepareUploads } from './photo-prepare.js';
+import { documentControl, pendingDocuments, savingProblem, sendDocumentsWithEntries } from './documents.js';
+import { galleryProblem, registerBodyComponents } from './body-components.js';
 
 async function start() {
   const CMS = window.CMS;
@@ -31,9 +33,17 @@ async function start() {
   CMS.registerWidget(site.widgets.datetime, siteDateTime.control, siteDateTime.preview, siteDateTime.schema);
   CMS.registerEventListener(newFileListener(config, site, slugMaker(site.slug)));
   CMS.registerPreviewStyle(document.body.dataset.stylesheet);
+  (site.preview_styles || []).forEach((style) => CMS.registerPreviewStyle(style));
+  const pending = pendingDocuments();
+  const slugify = slugMaker(site.slug);
+  CMS.registerWidget(site.widgets.document, documentControl(site, pending, slugify));
+  const articles = config.collections.find((collection) => collection.name === site.collections.articles);
+  registerBodyComponents(CMS, site, articles.fields.find((field) => field.name === site.fields.image), pending);
   CMS.registerPreviewTemplate(site.collections.articles, articlePreview(site));
   CMS.registerPreviewTemplate(site.collections.pages, pagePreview(site));
   moveOnlyTheEntry(CMS, config.backend.name);
+  sendDocumentsWithEntries(CMS, config.backend.name, site.documents, pending,
+    (texts) => savingProblem(texts, site.documents) || galleryProblem(texts, site));
   prepareUploads(site);
   CMS.init({ config });
 }

@@ -22,6 +22,8 @@
 // outside Safari) is refused with an alert saying what to do; nothing is
 // uploaded. Every photo is encoded again, also one that met the standard.
 
+import { DOCUMENT_INPUT } from './documents.js';
+
 const UNREADABLE = (name) =>
   `Foto "${name}" tidak bisa dibaca oleh peramban ini, jadi tidak diunggah. ` +
   'Simpan ulang foto itu sebagai JPEG lalu unggah lagi. Di iPhone: Pengaturan > Kamera > Format > ' +
@@ -179,8 +181,9 @@ export async function preparePhoto(file, rules) {
   }
 }
 
+// Our document control's input (documents.js) checks its own files: no photo there.
 function isFileInput(target) {
-  return target instanceof HTMLInputElement && target.type === 'file';
+  return target instanceof HTMLInputElement && target.type === 'file' && !target.hasAttribute(DOCUMENT_INPUT);
 }
 
 function showPreparing(doc) {
