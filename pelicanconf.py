@@ -109,8 +109,10 @@ SHARE_CARD_IMAGES = False
 # WordPress-style permalinks: /2022/08/slug/ served as index.html.
 ARTICLE_URL = "{date:%Y}/{date:%m}/{slug}/"
 ARTICLE_SAVE_AS = "{date:%Y}/{date:%m}/{slug}/index.html"
-DRAFT_URL = "draf/{slug}/"
-DRAFT_SAVE_AS = "draf/{slug}/index.html"
+from sitelib.site_folders import PREVIEW_DRAFT_FOLDER  # noqa: E402
+
+DRAFT_URL = f"{PREVIEW_DRAFT_FOLDER}/{{slug}}/"
+DRAFT_SAVE_AS = f"{PREVIEW_DRAFT_FOLDER}/{{slug}}/index.html"
 PAGE_URL = "{slug}/"
 PAGE_SAVE_AS = "{slug}/index.html"
 CATEGORY_URL = "kategori/{slug}/"
@@ -132,6 +134,16 @@ AUTHOR_SAVE_AS = ""
 AUTHORS_SAVE_AS = ""
 ARTICLE_TRANSLATION_ID = None
 PAGE_TRANSLATION_ID = None
+
+# One total order, so two builds of the same content are identical: Pelican
+# reads the files in no fixed order, and articles sharing a date and time
+# (editors round to the hour) would swap places between builds. Newest
+# first, then by slug, then by source file (sitelib/ordering.py, which the
+# plugins use too); pages by file name as before, then by source file.
+from sitelib.ordering import newest_first, page_order  # noqa: E402
+
+ARTICLE_ORDER_BY = newest_first
+PAGE_ORDER_BY = page_order
 
 DIRECT_TEMPLATES = ["index", "categories", "tags", "archives", "404", "robots", "search"]
 SEARCH_URL = "cari/"

@@ -9,6 +9,9 @@ from pelicanconf import *  # noqa: E402,F401,F403
 # The public address of the site. CI sets SITEURL to the GitHub Pages URL;
 # the default lets a local production build be served by `invoke serve`.
 SITEURL = os.environ.get("SITEURL", "http://localhost:8000").rstrip("/")
+if not SITEURL:
+    sys.exit("SITEURL kosong: isi alamat situs, misalnya SITEURL=https://media.kemenag-jateng.go.id "
+             "(di GitHub, untuk penyimpanan S3: variabel repository SITE_URL).")
 RELATIVE_URLS = False
 ABSOLUTE_SITEURL = SITEURL
 FEED_DOMAIN = SITEURL
@@ -23,7 +26,9 @@ DRAFT_PAGE_URL = ""
 
 # Gzip and brotli files beside every HTML, CSS, JS and XML file, so the host
 # can serve them without compressing on each request (plugins/precompression).
-PRECOMPRESS = True
+# PRECOMPRESS=0 (the publishing workflow sets it): GitHub Pages and a CDN in front of object storage compress
+# by themselves, and count .gz/.br copies as files of the site; a server of your own may serve them.
+PRECOMPRESS = os.environ.get("PRECOMPRESS", "1") != "0"
 # The production build keeps its own cache: Pelican drops a content cache
 # made with other settings, so preview and production must not share one.
 CACHE_PATH = "cache/produksi"

@@ -7,6 +7,10 @@
     invoke check-office-permission --author LOGIN
                         a pull request's articles are for its author's offices (data/editors.toml)
     invoke publish      check, production build in a staging folder, then swap into output/
+    invoke deploy [--dry-run]
+                        output/ to S3-compatible storage (DEPLOY_TARGET): only what changed, pages never broken
+    invoke pages-size   whether output/ still fits GitHub Pages (warning from 800 MB, stop at 1 GB)
+    invoke bench-deploy the generated corpus deployed to a local S3 server, then one article more
     invoke new "Judul"  create a new article file with its metadata
     invoke editor       the web editor (/admin/) on this checkout, with the preview
     invoke setup-editor install the web editor's npm packages (Decap CMS), pinned by the lockfile
@@ -250,6 +254,43 @@ def bench(c, size=2000, scaling="500,2000,8000,50000", runs=3, output="benchmark
     save(results, ROOT / output)
     print(format_bench_report(results))
     print(f"\nJSON: {output}")
+
+
+@task(help={
+    "dry_run": "Hanya tampilkan rencananya: berkas dan bita yang akan diunggah dan dihapus",
+    "all": "Unggah semua berkas, juga yang tidak berubah (setelah aturan header HTTP diubah)",
+})
+def deploy(c, dry_run=False, all=False):
+    """Publish output/ to S3-compatible storage (DEPLOY_TARGET, AWS_* variables): only what changed, in a safe order."""
+    from sitelib.deploy.deploying import DeployError, TargetError, deploy_output
+
+    try:
+        deploy_output(Path(CONFIG["deploy_path"]), os.environ, dry_run=dry_run, everything=all)
+    except (DeployError, TargetError) as error:
+        sys.exit(f"Deploy gagal: {error}")
+
+
+@task(help={"articles": "Jumlah berita korpus (bawaan 2000)"})
+def bench_deploy(c, articles=2000):
+    """The generated corpus deployed to a local S3 server (SeaweedFS), then one article more: files, bytes, seconds."""
+    import json
+
+    from benchmarks.deploy_scenario import format_report, run
+
+    results = run(int(articles))
+    (ROOT / "benchmarks" / "results" / "deploy.json").write_text(json.dumps(results, indent=2) + "\n")
+    print(format_report(results))
+
+
+@task
+def pages_size(c):
+    """Whether output/ still fits GitHub Pages (1 GB): a warning from 800 MB, exit status 1 above 1 GB."""
+    from sitelib.deploy.pages_limit import pages_verdict, published_size
+
+    verdict, message = pages_verdict(published_size(Path(CONFIG["deploy_path"])))
+    if verdict == "stop":
+        sys.exit(message)
+    print(f"::warning::{message}" if verdict == "warning" and os.environ.get("GITHUB_ACTIONS") else message)
 
 
 @task(help={"posts": "Jumlah berita di ekspor sintetis (bawaan 20000)"})

@@ -10,9 +10,14 @@ PHOTO_VARIANT_FOLDER = "images/varian"  # photos
 SHARE_CARD_FOLDER = "kartu"  # page_identity: generated preview cards
 SEARCH_INDEX_FOLDER = "pagefind"  # search_index
 WEB_EDITOR_FOLDER = "admin"  # web_editor
+PREVIEW_DRAFT_FOLDER = "draf"  # pelicanconf DRAFT_SAVE_AS: drafts in the preview only
 NEWS_SITEMAP = "news-sitemap.xml"  # structured_data
 DOCUMENT_FOLDER = "dokumen"  # linked_files: PDF and office documents (content/dokumen/OFFICE/YYYY/MM/)
 MEDIA_FOLDER = "media"  # linked_files: video and audio files (content/media/OFFICE/YYYY/MM/)
+
+# An old WordPress upload address (plugins/old_addresses/old_uploads.py publishes imported files there too):
+# /wp-content/uploads/…, /wp-content/blogs.dir/N/files/… or /files/…, optionally below one sub-site's folder.
+OLD_UPLOAD_ADDRESS = r"/(?:[a-z0-9_-]+/)?(?:wp-content/uploads|wp-content/blogs\.dir/\d+/files|files)/(?P<below>[^?#\\]+)"
 
 PLUGIN_FOLDERS = (
     OFFICE_URL, REGION_URL, PHOTO_VARIANT_FOLDER, SHARE_CARD_FOLDER, SEARCH_INDEX_FOLDER, WEB_EDITOR_FOLDER,

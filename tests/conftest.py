@@ -4,7 +4,6 @@ import json
 import os
 import shutil
 from datetime import datetime, timedelta
-from zoneinfo import ZoneInfo
 import subprocess
 import sys
 from pathlib import Path
@@ -128,12 +127,13 @@ Kebumen – Isi berita.
 
 @pytest.fixture(scope="session")
 def feature_site(tmp_path_factory):
-    """The real content, the photo article, and two articles for the news-sitemap window."""
+    """The real content, the photo article, and two articles for the news-sitemap window: the newest
+    article of the site and one three days older (the window counts from the newest, not the clock)."""
     content = content_with(tmp_path_factory, "fitur", "photo_content")
-    now = datetime.now(ZoneInfo("Asia/Jakarta"))
-    for slug, age in (("kemarin", timedelta(days=1)), ("tiga-hari-lalu", timedelta(days=3))):
+    newest = datetime(2025, 3, 10, 9, 0)
+    for slug, age in (("kemarin", timedelta(0)), ("tiga-hari-lalu", timedelta(days=3))):
         (content / "articles" / f"{slug}.md").write_text(
-            RECENT.format(title=f"Berita {slug}", date=f"{now - age:%Y-%m-%d %H:%M}")
+            RECENT.format(title=f"Berita {slug}", date=f"{newest - age:%Y-%m-%d %H:%M}")
         )
     output = tmp_path_factory.mktemp("fitur-terbit")
     return BuiltSite(run_pelican("publishconf.py", output, content=content, env={"SITEURL": PUBLISH_SITEURL}))

@@ -27,11 +27,11 @@ def copy_project(target: Path, content: Path) -> Path:
     return target
 
 
-def invoke(project: Path, *args: str) -> subprocess.CompletedProcess:
-    """Run `invoke ARGS` in `project` with this interpreter; never raises on failure."""
+def invoke(project: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """Run `invoke ARGS` in `project` with this interpreter and only the variables `env` adds; never raises."""
     return subprocess.run(
         [sys.executable, "-m", "invoke", *args], cwd=project, capture_output=True, text=True,
-        env={"COLUMNS": "400", "PATH": "/usr/bin:/bin", "HOME": str(project)},
+        env={"COLUMNS": "400", "PATH": "/usr/bin:/bin", "HOME": str(project), **(env or {})},
     )
 
 

@@ -144,9 +144,12 @@ def test_news_sitemap_window_and_limit():
 
     now = datetime(2024, 5, 3, 12, tzinfo=ZoneInfo("Asia/Jakarta"))
     articles = [SimpleNamespace(date=now - timedelta(minutes=i)) for i in range(LIMIT + 5)]
-    articles += [SimpleNamespace(date=now - timedelta(days=2, seconds=1)), SimpleNamespace(date=now + timedelta(hours=1))]
-    chosen = recent(articles, now)
-    assert len(chosen) == LIMIT and chosen[0].date == now
+    articles.append(SimpleNamespace(date=now - timedelta(days=2, seconds=1)))
+    chosen = recent(articles[::-1])
+    assert len(chosen) == LIMIT and chosen[0].date == now and chosen[-1].date == now - timedelta(minutes=LIMIT - 1)
+    # The window ends at the newest article, whatever the clock says.
+    old = [SimpleNamespace(date=now - timedelta(days=400, hours=hours)) for hours in (0, 47, 49)]
+    assert [article.date for article in recent(old)] == [old[0].date, old[1].date] and recent([]) == []
 
 
 def test_reading_time_and_neighbours(site):

@@ -161,6 +161,7 @@ def test_each_job_holds_exactly_what_it_needs(workflow):
     assert jobs["build"]["permissions"] == {"contents": "read", "pages": "read"}
     assert jobs["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
     assert [step["uses"].split("@")[0] for step in jobs["deploy"]["steps"]] == ["actions/deploy-pages"]
+    assert jobs["deploy-s3"]["permissions"] == {"contents": "read"}
 
 
 def test_every_checkout_leaves_no_token_in_git_config():
@@ -251,3 +252,32 @@ def test_only_main_is_published(workflow):
     """workflow_dispatch can name any branch: the build (and so the deploy) runs for main only."""
     assert "github.ref == 'refs/heads/main'" in workflow["jobs"]["build"]["if"]
     assert workflow["jobs"]["deploy"]["needs"] == "build"
+
+
+def test_pages_by_default_and_s3_when_deploy_target_is_set(workflow):
+    """Issue #20: with the repository variable DEPLOY_TARGET the site goes to S3-compatible storage instead."""
+    jobs = workflow["jobs"]
+    assert jobs["deploy"]["if"] == "vars.DEPLOY_TARGET == ''" and jobs["deploy-s3"]["if"] == "vars.DEPLOY_TARGET != ''"
+    assert jobs["deploy-s3"]["needs"] == "build"
+    build = {step.get("name", step.get("uses", "")): step for step in jobs["build"]["steps"]}
+    assert build["Production build"]["env"]["PRECOMPRESS"] == "0"  # no .gz/.br copies on Pages or S3
+    size = build["Ukuran untuk GitHub Pages"]
+    assert size["run"] == ".venv/bin/invoke pages-size" and size["if"] == "vars.DEPLOY_TARGET == ''"
+    pages_artifact = steps_using(jobs["build"], "actions/upload-pages-artifact")[0]
+    artifact = steps_using(jobs["build"], "actions/upload-artifact")[0]
+    assert pages_artifact["if"] == "vars.DEPLOY_TARGET == ''" and artifact["if"] == "vars.DEPLOY_TARGET != ''"
+    # The deploy deletes what the artifact lacks: every file of output/ must be in it.
+    assert artifact["with"]["include-hidden-files"] is True and artifact["with"]["if-no-files-found"] == "error"
+    assert artifact["with"]["path"] == "output" and artifact["with"]["compression-level"] == 0
+    [deploy_step] = [step for step in jobs["deploy-s3"]["steps"] if step.get("run") == ".venv/bin/invoke deploy"]
+    assert set(deploy_step["env"]) == {"DEPLOY_TARGET", "AWS_REGION", "AWS_ENDPOINT_URL", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"}
+
+
+def test_only_the_s3_deploy_job_holds_the_storage_keys():
+    for path in all_workflows():
+        for name, job in load(path)["jobs"].items():
+            text = yaml.safe_dump(job)
+            if (path, name) == (WORKFLOW, "deploy-s3"):
+                assert "secrets.AWS_SECRET_ACCESS_KEY" in text
+                continue
+            assert "secrets." not in text, (path.name, name)

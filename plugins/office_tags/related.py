@@ -3,6 +3,8 @@
 import heapq
 from collections import Counter, defaultdict
 
+from sitelib.ordering import newest_first
+
 RELATED_LIMIT = 4
 # Candidates looked at per shared office or tag (the newest ones), so the
 # cost stays bounded when an office has thousands of articles.
@@ -25,7 +27,7 @@ def index_by_key(articles) -> dict:
 
 
 def related_articles(article, index, limit=RELATED_LIMIT, per_key=CANDIDATES_PER_KEY) -> list:
-    """Up to `limit` other articles, most shared offices and tags first, newest first on ties."""
+    """Up to `limit` other articles, most shared offices and tags first, then in the site's article order."""
     scores: Counter = Counter()
     by_id = {}
     for key in related_keys(article):
@@ -33,5 +35,6 @@ def related_articles(article, index, limit=RELATED_LIMIT, per_key=CANDIDATES_PER
             if candidate is not article:
                 scores[id(candidate)] += 1
                 by_id[id(candidate)] = candidate
-    best = heapq.nsmallest(limit, scores, key=lambda key: (-scores[key], -by_id[key].date.timestamp()))
+    # Ties in score go to the site's article order: newest first, then slug, then source file.
+    best = heapq.nsmallest(limit, scores, key=lambda key: (-scores[key], newest_first(by_id[key])))
     return [by_id[key] for key in best]

@@ -26,11 +26,11 @@ from sitelib.file_kinds import file_kind, name_problem
 from sitelib.links import link_problem
 from sitelib.metadata import LINE_BREAK_CHARACTERS
 from sitelib.output import NAME_LIMIT_BYTES, too_long_names
-from sitelib.site_folders import DOCUMENT_FOLDER, MEDIA_FOLDER
+from sitelib.site_folders import DOCUMENT_FOLDER, MEDIA_FOLDER, OLD_UPLOAD_ADDRESS
 
 OLD_UPLOADS_FOLDER = "unggahan-lama"  # below content/: one OFFICE.toml each
 PHOTO_FOLDER = "images"
-UPLOAD_ADDRESS = re.compile(r"/(?:[a-z0-9_-]+/)?(?:wp-content/uploads|wp-content/blogs\.dir/\d+/files|files)/(?P<below>[^?#\\]+)")
+UPLOAD_ADDRESS = re.compile(OLD_UPLOAD_ADDRESS)
 HEADER = (
     "# Alamat lama unggahan WordPress dan berkas yang kini menyimpannya (ditulis `invoke import-wordpress`).\n"
     "# Situs menerbitkan berkas itu juga di alamat lamanya, sehingga tautan lama di grup WhatsApp tetap berfungsi.\n"

@@ -3,6 +3,9 @@
 It runs on the granular "optimize" stage, before pre-compression, when
 SEARCH_INDEX is true. Pages mark what to index with data-pagefind-body and
 give result filters with data-pagefind-filter (see the article template).
+The same site always gives the same index: pages go to Pagefind in the order
+of their paths (indexing.py) and its filter files are put in order
+(stable_index.py).
 """
 
 import pelican.plugins.granular_signals

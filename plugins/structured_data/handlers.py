@@ -1,7 +1,5 @@
 """Signal receivers of the structured data plugin: JSON-LD on articles and the home page, the news sitemap."""
 
-from datetime import datetime
-from zoneinfo import ZoneInfo
 
 from pelican.generators import ArticlesGenerator
 
@@ -55,9 +53,8 @@ def add_json_ld(generators) -> None:
 
 
 def write_news_sitemap(generator, writer) -> None:
-    now = datetime.now(ZoneInfo(generator.settings["TIMEZONE"]))
     entries = [
         (article.canonical_url, article.plain_title, article.date_iso)
-        for article in news_sitemap.recent(generator.articles, now)
+        for article in news_sitemap.recent(generator.articles)
     ]
     write_news_sitemap_file(generator.output_path, news_sitemap.news_sitemap(entries, generator.settings["SITENAME"]))

@@ -1,16 +1,27 @@
-"""The Google News sitemap: articles of the last two days, at most 1,000."""
+"""The Google News sitemap: articles of the last two days, at most 1,000.
 
-from datetime import datetime, timedelta
+"The last two days" are counted back from the newest published article, not
+from the build's clock, so two builds of the same content write the same
+file. The site publishes every day, so the newest article is hours old and
+the window is the one Google asks for.
+"""
+
+from datetime import timedelta
 from xml.sax.saxutils import escape
+
+from sitelib.ordering import newest_first
 
 WINDOW = timedelta(days=2)
 LIMIT = 1000
 
 
-def recent(articles, now: datetime) -> list:
-    """Articles published within the window before `now`, newest first."""
-    chosen = [a for a in articles if now - WINDOW <= a.date <= now]
-    return sorted(chosen, key=lambda a: a.date, reverse=True)[:LIMIT]
+def recent(articles) -> list:
+    """Articles published within the window before the newest one, in the site's order (newest first)."""
+    if not articles:
+        return []
+    newest = max(a.date for a in articles)
+    chosen = [a for a in articles if newest - WINDOW <= a.date]
+    return sorted(chosen, key=newest_first)[:LIMIT]
 
 
 def news_sitemap(entries: list[tuple[str, str, str]], publication: str, language: str = "id") -> str:
