@@ -62,6 +62,7 @@ PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
     "pelican.plugins.sitemap",
     "sitemap_dates",
+    "stable_lists",
     "plain_text_metadata",
     "content_checks",
     "indonesian_dates",

@@ -66,7 +66,7 @@ def fake(name, day, offices=(), tags=()):
     )
 
 
-def test_related_ranks_by_shared_offices_and_tags_newest_first_on_ties():
+def test_related_prefers_earlier_news_by_shared_offices_and_tags_and_stays_put():
     me = fake("me", 10, ["kab-wonosobo", "kab-kebumen"], ["rakor", "manasik"])
     best = fake("best", 1, ["kab-wonosobo", "kab-kebumen"], ["rakor"])
     tie_new = fake("tie_new", 9, ["kab-wonosobo"], ["manasik"])
@@ -74,11 +74,22 @@ def test_related_ranks_by_shared_offices_and_tags_newest_first_on_ties():
     one = fake("one", 20, ["kab-wonosobo"])
     none = fake("none", 21, ["kab-pati"], ["lain"])
     extra = fake("extra", 3, [], ["rakor"])
-    articles = sorted([me, best, tie_new, tie_old, one, none, extra], key=lambda a: a.date, reverse=True)
+    articles = [me, best, tie_new, tie_old, one, none, extra]
     index = related.index_by_key(articles)
-    assert [a.name for a in related.related_articles(me, index)] == ["best", "tie_new", "tie_old", "one"]
-    assert me not in related.related_articles(me, index, limit=10)
-    assert none not in related.related_articles(me, index, limit=10)
+    # Earlier news by score (best 3; tie_new and tie_old 2, the nearer first; extra 1), then later news.
+    assert [a.name for a in related.related_articles(me, index)] == ["best", "tie_new", "tie_old", "extra"]
+    assert [a.name for a in related.related_articles(me, index, limit=10)] == ["best", "tie_new", "tie_old", "extra", "one"]
+    assert [a.name for a in related.related_articles(best, index, limit=2)] == ["tie_old", "extra"]  # nearest later
+    # A new article, even one sharing everything, changes no block that is already full.
+    newest = fake("newest", 25, ["kab-wonosobo", "kab-kebumen"], ["rakor", "manasik"])
+    grown = related.index_by_key(articles + [newest])
+    for article in articles:
+        if len(related.related_articles(article, index)) == related.RELATED_LIMIT:
+            assert related.related_articles(article, grown) == related.related_articles(article, index)
+    assert related.related_articles(newest, grown)[0] is me
+    # A draft (not among the published articles) gets its block from them all the same.
+    draft = fake("draft", 15, ["kab-wonosobo"], ["manasik"])
+    assert [a.name for a in related.related_articles(draft, index)] == ["me", "tie_new", "best", "one"]
 
 
 def test_mentions_in_the_seed_texts():

@@ -79,6 +79,7 @@ def test_filters_offer_office_region_category_and_year(search_page, served_site)
 def test_filter_by_reporting_office(search_page, served_site):
     search_page.goto(f"{served_site}/cari/?q={quote('rakor')}")
     assert set(result_titles(search_page)) == {KOTA_MAGELANG.title, WONOSOBO.title}
+    expect(search_page.locator(".pagefind-ui__filter-name")).to_have_count(5, timeout=30_000)  # filters load after results
     block = search_page.locator("details.pagefind-ui__filter-block", has=search_page.locator("summary", has_text="Peliput"))
     block.locator("summary").click()
     block.get_by_label("Kankemenag Kab. Wonosobo").check()

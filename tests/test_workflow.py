@@ -94,8 +94,9 @@ def test_pull_requests_get_annotations_and_tests_but_judge_no_office_permission(
 
 def test_card_images_and_photo_variants_are_cached_between_runs(workflow):
     cache = next(step for step in workflow["jobs"]["build"]["steps"] if step.get("uses", "").startswith("actions/cache"))
-    # Cards, photo variants, and `invoke check`'s complete photo decodes (content_checks.scan.PHOTO_CHECK_FOLDER).
-    assert cache["with"]["path"].split() == ["cache/produksi/kartu", "cache/produksi/foto", "cache/foto-periksa"]
+    # Cards, photo variants, `invoke check`'s complete photo decodes (content_checks.scan.PHOTO_CHECK_FOLDER)
+    # and its remembered findings (RESULT_CACHE_FILE's folder).
+    assert cache["with"]["path"].split() == ["cache/produksi/kartu", "cache/produksi/foto", "cache/foto-periksa", "cache/periksa"]
     assert cache["with"]["restore-keys"] == "produksi-"
     steps = workflow["jobs"]["build"]["steps"]
     publish = next(i for i, step in enumerate(steps) if step.get("run", "").endswith("invoke publish"))

@@ -17,7 +17,7 @@ from bs4 import BeautifulSoup, SoupStrainer
 
 from sitelib.content_files import is_content_file
 from sitelib.errors import ERROR, WARNING, Finding
-from sitelib.links import CONTENT_PLACEHOLDER, MISSING, STATIC_PLACEHOLDERS, link_problem, linked_file
+from sitelib.links import CONTENT_PLACEHOLDER, MISSING, STATIC_PLACEHOLDERS, link_problem
 
 from linked_files.file_rules import FileProblem, links_a_file, resolve_link
 
@@ -56,7 +56,7 @@ def foreign_upload_hint(href: str) -> str:
 
 def content_link_findings(href: str, checking: Checking, source_dir: Path) -> tuple[str, str] | None:
     """(message, hint) when a `{filename}` link does not lead to one of the site's articles or pages."""
-    path = linked_file(href, source_dir, checking.content_root)
+    path = checking.locate(href, source_dir)
     problem = link_problem(path, checking.content_root)
     if problem == MISSING:
         return f"tautan '{href}' menuju berkas yang tidak ada.", "Periksa nama berkas tujuan di folder content/."
@@ -140,6 +140,7 @@ def body_findings(source_path: str, html: str, source: SourceFile | None, checki
             if problem:
                 add(problem[0], href, hint=problem[1])
         elif href.startswith(STATIC_PLACEHOLDERS) and links_a_file(href):
+            checking.locate(href, source_dir)
             linked = resolve_link(href, source_dir, checking.content_root)  # a document, video or audio file
             if isinstance(linked, FileProblem):
                 add(linked.message, href, hint=linked.hint)

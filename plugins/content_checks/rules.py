@@ -6,7 +6,7 @@ the build both call them.
 
 import difflib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
@@ -81,6 +81,15 @@ class Checking:
     # Where complete photo decodes are remembered (`invoke check`); None in the
     # build, which decodes every photo anyway when it makes the variants.
     photo_cache: Path | None = None
+    # Every file the rules looked at for the file being checked (its photos, documents, linked articles):
+    # `invoke check` remembers a file's findings with their state (result_cache.py).
+    consulted: list = field(default_factory=list, compare=False)
+
+    def locate(self, reference: str, source_dir: Path) -> Path:
+        """The file a `{static}`/`{filename}` reference names (sitelib.links.linked_file), noted as consulted."""
+        path = linked_file(reference, source_dir, self.content_root)
+        self.consulted.append(path)
+        return path
 
     @property
     def timezone(self) -> str:
@@ -95,11 +104,24 @@ def is_draft(source: SourceFile) -> bool:
     return source.value("status").lower() == "draft"
 
 
+PLAIN_DATE = re.compile(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}")
+
+
+def _plain_date(value: str) -> datetime | None:
+    if not PLAIN_DATE.fullmatch(value):
+        return None
+    try:
+        return datetime.strptime(value, "%Y-%m-%d %H:%M")
+    except ValueError:
+        return None  # 2024-13-45 25:00: Pelican's reader words the refusal
+
+
 @lru_cache(maxsize=65536)
 def parse_date(value: str, timezone: str) -> datetime:
     """The date as Pelican reads it; without a zone it is WIB (the TIMEZONE setting). Remembered:
-    the checks read each article's date several times."""
-    moment = get_date(value)
+    the checks read each article's date several times. The form editors and tools write (2024-05-01 09:30)
+    is read directly, as dateutil (Pelican's reader) reads it, ten times faster."""
+    moment = _plain_date(value) or get_date(value)
     return moment if moment.tzinfo else moment.replace(tzinfo=ZoneInfo(timezone))
 
 
@@ -275,7 +297,7 @@ def link_file_problem(problem: str, reference: str, what: str) -> tuple[str, str
 
 def photo_findings(reference: str, checking: Checking, source_dir: Path, what: str = "foto") -> list[tuple[str, str, str]]:
     """(severity, message, hint) for a `{static}` photo reference."""
-    path = linked_file(reference, source_dir, checking.content_root)
+    path = checking.locate(reference, source_dir)
     problem = link_problem(path, checking.content_root)
     if problem:
         return [(ERROR, *link_file_problem(problem, reference, what))]

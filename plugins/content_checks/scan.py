@@ -16,10 +16,14 @@ from sitelib.errors import Finding, file_line_containing
 
 from . import body, rules
 from .addresses import reserved_folders
+from .result_cache import ResultCache, content_digest, judging_fingerprint
 from .source import SourceFile, read_source
 
 # Complete photo decodes are remembered here (below CACHE_PATH), by content hash.
 PHOTO_CHECK_FOLDER = "foto-periksa"
+# Each content file's findings (result_cache.py), below CACHE_PATH.
+RESULT_CACHE_FILE = "periksa/hasil.json"
+PROJECT = Path(__file__).resolve().parents[2]
 
 
 @dataclass(frozen=True)
@@ -63,14 +67,42 @@ def checking_for(settings, decode_photos: bool) -> rules.Checking:
     return rules.Checking(settings, registry_for(settings), Path(settings["PATH"]), cache)
 
 
-def check_sources(settings, with_bodies: bool = True, now: datetime | None = None) -> list[Finding]:
+def result_cache_for(settings) -> ResultCache:
+    """`invoke check`'s remembered findings (below CACHE_PATH), valid for this code, data and settings."""
+    return ResultCache(Path(settings["CACHE_PATH"]) / RESULT_CACHE_FILE, judging_fingerprint(PROJECT, settings))
+
+
+def file_findings(item: ContentSource, checking: rules.Checking, with_bodies: bool) -> list[Finding]:
+    """What one readable content file can tell on its own: its metadata and, when that has no error, its body."""
+    source = item.source
+    found = rules.metadata_findings(source, item.kind, checking, item.path.parent)
+    if with_bodies and not any(f.is_error for f in found):
+        found += body.body_findings(source.path, rendered_body(source, checking.settings), source, checking, item.path.parent)
+    return found
+
+
+def remembered_findings(item: ContentSource, checking: rules.Checking, results: ResultCache) -> list[Finding]:
+    """`file_findings` with bodies, from `results` when neither the file nor what it consulted changed."""
+    name, digest = item.source.path, content_digest(item.path.read_bytes())  # source.path: its display path
+    found = results.findings(name, digest)
+    if found is None:
+        checking.consulted.clear()
+        found = file_findings(item, checking, with_bodies=True)
+        results.remember(name, digest, found, checking.consulted)
+    return found
+
+
+def check_sources(settings, with_bodies: bool = True, now: datetime | None = None,
+                  results: ResultCache | None = None) -> list[Finding]:
     """Every finding in the site's content.
 
-    `invoke check` renders bodies and decodes every photo completely (cached);
-    the build checks headers before reading and bodies while reading, and
-    decodes photos when it makes their variants.
+    `invoke check` renders bodies and decodes every photo completely (cached), and remembers each file's
+    findings (`results`, by default `result_cache_for(settings)`); the build checks headers before reading and
+    bodies while reading, and decodes photos when it makes their variants.
     """
     checking = checking_for(settings, decode_photos=with_bodies)
+    if with_bodies and results is None:
+        results = result_cache_for(settings)
     now = now or datetime.now(timezone.utc)
     files, foreign = read_content(settings)
     findings: list[Finding] = [foreign_finding(item) for item in foreign]
@@ -80,11 +112,10 @@ def check_sources(settings, with_bodies: bool = True, now: datetime | None = Non
         if isinstance(source, Finding):
             findings.append(source)
             continue
-        found = rules.metadata_findings(source, item.kind, checking, item.path.parent)
-        findings += found
+        findings += remembered_findings(item, checking, results) if with_bodies else file_findings(item, checking, False)
         claims += rules.claims(source, item.kind, settings, now)
-        if with_bodies and not any(f.is_error for f in found):
-            findings += body.body_findings(source.path, rendered_body(source, settings), source, checking, item.path.parent)
+    if with_bodies:
+        results.save()
     return (findings + rules.address_findings(claims, settings) + photo_file_findings(settings) + stored_file_findings(settings)
         + old_upload_findings(settings, {claim.save_as for claim in claims}))
 

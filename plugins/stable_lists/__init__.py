@@ -1,0 +1,20 @@
+"""Pelican plugin: list pages numbered from the oldest article, so a new article changes few of them.
+
+Every paginated list (home, categories, tags, offices, regions, monthly
+archives) keeps the newest articles on its own address and puts older ones
+on archive pages `halaman/1/`, `halaman/2/`, … counted from the oldest
+article (blocks.py). Pelican's writer has no setting for that; the plugin
+gives it a Paginator of its own (paging.py) when Pelican starts.
+"""
+
+from pelican import signals
+
+from sitelib.plugin_contracts import Handler, connect
+
+from . import handlers
+
+HANDLERS = (Handler(signals.initialized, handlers.use_stable_pages),)
+
+
+def register():
+    connect(HANDLERS)
