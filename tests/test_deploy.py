@@ -250,6 +250,8 @@ def test_invoke_deploy_dry_run_prints_the_plan_and_changes_nothing(s3, builds, t
     assert f"Unggah: {len(published(first))} berkas" in result.stdout
     assert "unggah index.html (" in result.stdout and "text/html; charset=utf-8; public, max-age=300)" in result.stdout
     assert "Uji coba (--dry-run)" in result.stdout and stored(client, "situs-uji") == {}
+    done = invoke(project, "deploy", env=environment(s3, "situs-uji"))
+    assert done.returncode == 0 and re.search(rf"Selesai dalam \d+(,\d)? detik: {len(published(first))} berkas diunggah", done.stdout)
     missing = invoke(project, "deploy")  # no DEPLOY_TARGET in this environment
     assert missing.returncode == 1 and "DEPLOY_TARGET belum diisi" in missing.stderr
 

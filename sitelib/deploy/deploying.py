@@ -7,7 +7,7 @@ from botocore.exceptions import BotoCoreError, ClientError
 
 from .sync_plan import GRACE, OutputError, local_files, make_plan
 from .built_site import deploy_problem
-from .plan_text import plan_listing, plan_summary, size_text
+from .plan_text import plan_listing, plan_summary, seconds_text, size_text
 from .target import TargetError, parse_target, s3_client
 from .transfer import DeletionError, carry_out, read_pending, remote_objects
 
@@ -43,7 +43,7 @@ def deploy_output(output: Path, environment, dry_run: bool = False, say=print, u
     except (BotoCoreError, ClientError) as error:
         raise DeployError(f"penyimpanan S3 menolak atau tidak bisa dihubungi: {error}. Periksa DEPLOY_TARGET, "
                           "AWS_ENDPOINT_URL, AWS_REGION dan kunci aksesnya; jalankan lagi untuk menuntaskan.") from error
-    say(f"Selesai dalam {time.monotonic() - started:.1f} detik: {plan.upload_count} berkas diunggah "
+    say(f"Selesai dalam {seconds_text(time.monotonic() - started)}: {plan.upload_count} berkas diunggah "
         f"({size_text(plan.upload_bytes)}), {len(plan.deletions)} objek dihapus, {len(plan.pending)} berkas "
         f"tak terpakai menunggu dihapus (setelah {GRACE // 60} menit, pada penerbitan berikutnya).")
     return plan

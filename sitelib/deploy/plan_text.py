@@ -18,6 +18,10 @@ def size_text(size: int) -> str:
     return f"{format_decimal(round(size / 1000 / 1000, 1), locale='id')} MB"
 
 
+def seconds_text(seconds: float) -> str:
+    return f"{format_decimal(round(seconds, 1), locale='id')} detik"
+
+
 def plan_summary(plan: Plan, target: Target) -> list[str]:
     where = f"s3://{target.bucket}/{target.prefix}"
     lines = [f"Tujuan: {where}",
