@@ -95,3 +95,23 @@ def test_without_javascript_the_search_page_points_to_the_archive(browser, serve
     assert message.is_visible() and "memerlukan JavaScript" in message.inner_text()
     assert message.get_by_role("link", name="arsip berita").get_attribute("href").endswith("/arsip/")
     context.close()
+
+
+def test_no_index_file_is_left_empty(site):
+    """Pagefind's own WriteFiles answered before its last writes reached the disk: files came out empty."""
+    files = [path for path in site.path("pagefind").rglob("*") if path.is_file()]
+    assert len(files) > 10 and [path for path in files if path.stat().st_size == 0] == []
+
+
+def test_the_index_is_written_inside_its_folder_only(tmp_path):
+    from search_index.write import write_index
+
+    from sitelib.output import OutsideOutputError
+
+    (tmp_path / "pagefind" / "lama").mkdir(parents=True)
+    write_index(tmp_path, {"pagefind.js": b"js", "fragment/a.pf_fragment": b"x"})
+    assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*") if p.is_file()) == [
+        "pagefind/fragment/a.pf_fragment", "pagefind/pagefind.js"]
+    with pytest.raises(OutsideOutputError):
+        write_index(tmp_path, {"../../luar.js": b"x"})
+    assert not (tmp_path.parent / "luar.js").exists() and (tmp_path / "pagefind" / "pagefind.js").is_file()

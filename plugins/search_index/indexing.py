@@ -18,7 +18,7 @@ import base64
 import json
 import subprocess
 import tempfile
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from pagefind.service import get_executable
 
@@ -76,8 +76,14 @@ class PagefindService:
         self._errors.close()
 
 
-def build_index(site: Path) -> None:
-    """Index every page that marks its body with data-pagefind-body, in path order, into site/pagefind/."""
+def build_index(site: Path) -> dict[str, bytes]:
+    """The index of every page that marks its body with data-pagefind-body, added in path order: each file of
+    the index folder by its '/'-separated name inside it.
+
+    The files come back in Pagefind's answer (GetFiles) and write.py writes them. Pagefind's own WriteFiles
+    answers before its last writes reach the disk (tokio files not flushed) and the service exits as soon as
+    its input closes, so on a busy machine or a large site files were left empty: 50,000 pages gave an empty
+    pagefind-entry.json."""
     service = PagefindService()
     try:
         index_id = service.request({"type": "NewIndex", "config": None})["index_id"]
@@ -86,8 +92,10 @@ def build_index(site: Path) -> None:
                 "type": "AddFile", "index_id": index_id, "file_path": page, "url": None,
                 "file_contents": (site / page).read_text(encoding="utf-8"),
             })
-        service.request({"type": "WriteFiles", "index_id": index_id, "output_path": str(site.resolve() / INDEX_FOLDER)})
+        answer = service.request({"type": "GetFiles", "index_id": index_id})
     finally:
         service.close()
-    if not (site / INDEX_FOLDER / "pagefind.js").is_file():
-        raise SiteConfigError(f"{FAILED}: {INDEX_FOLDER}/pagefind.js tidak ada.")
+    files = {PurePosixPath(item["path"]).as_posix(): base64.b64decode(item["content"]) for item in answer["files"]}
+    if "pagefind.js" not in files:
+        raise SiteConfigError(f"{FAILED}: Pagefind tidak memberi pagefind.js.")
+    return files

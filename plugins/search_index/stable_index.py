@@ -182,3 +182,12 @@ def stable_files(files: dict[str, bytes]) -> tuple[dict[str, bytes], set[str]]:
     entry["languages"] = {language: entry["languages"][language] for language in sorted(entry["languages"])}
     written[ENTRY] = json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     return written, set(files) - set(written)
+
+
+def stabilised(files: dict[str, bytes]) -> dict[str, bytes]:
+    """All of Pagefind's files (name inside the index folder -> bytes) with the filter, metadata and entry files
+    in their stable form."""
+    names = needed_files(files[ENTRY], files.__getitem__)
+    written, removed = stable_files({name: files[name] for name in names})
+    kept = {name: data for name, data in files.items() if name not in removed}
+    return {**kept, **written}

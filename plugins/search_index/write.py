@@ -1,22 +1,19 @@
-"""The search index's files put in their stable order, written through the output guard."""
+"""The search index's files written into the output, through the output guard."""
 
+import shutil
 from pathlib import Path
 
 from sitelib.output import output_file
 
 from .indexing import INDEX_FOLDER
-from .stable_index import ENTRY, needed_files, stable_files
 
 
-def stabilise_index(site: Path) -> None:
-    """Rewrite Pagefind's filter, metadata and entry files of site/pagefind/ in a fixed order."""
-
-    def read(name: str) -> bytes:
-        return output_file(site, f"{INDEX_FOLDER}/{name}").read_bytes()
-
-    names = needed_files(read(ENTRY), read)
-    written, removed = stable_files({name: read(name) for name in names})
-    for name in sorted(removed):
-        output_file(site, f"{INDEX_FOLDER}/{name}").unlink()
-    for name, data in sorted(written.items()):
-        output_file(site, f"{INDEX_FOLDER}/{name}").write_bytes(data)
+def write_index(site: Path, files: dict[str, bytes]) -> None:
+    """Replace site/pagefind/ by `files` (names inside it); a name that would leave the output stops the build."""
+    folder = output_file(site, INDEX_FOLDER)
+    targets = {name: output_file(site, f"{INDEX_FOLDER}/{name}") for name in sorted(files)}
+    if folder.exists():
+        shutil.rmtree(folder)
+    for name, target in targets.items():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(files[name])
