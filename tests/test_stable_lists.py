@@ -64,6 +64,8 @@ def test_paged_home_front_and_archive_pages(paged_site):
     oldest = paged_site.soup("halaman/1/")
     assert [text_of(c.select_one(".card-title")) for c in oldest.select(".card")] == [WONOSOBO.title]
     assert "Arsip halaman 1" in text_of(oldest.select_one("nav.pagination")) and "halaman 1" in text_of(oldest.title)
+    assert text_of(front.select_one(".section-title")) == "Berita terbaru"
+    assert text_of(oldest.select_one(".home-main .section-title")) == "Arsip berita"  # not "the latest news"
     assert oldest.select_one("nav.pagination").find("a", rel="next") is None
     assert oldest.select_one("nav.pagination").find("a", rel="prev")["href"] == "../../halaman/2/"
     newest = paged_site.soup("halaman/2/")
