@@ -18,6 +18,13 @@ SEEDS = Path(__file__).resolve().parent / "seeds"
 PUBLISH_SITEURL = "https://media.contoh.test/berita"
 
 
+def site_settings(content, **overrides):
+    """pelicanconf.py's settings with another content folder (and other overrides), as checks and tools read them."""
+    from pelican.settings import read_settings
+
+    return read_settings(str(ROOT / "pelicanconf.py"), override={"PATH": str(content), **overrides})
+
+
 def run_pelican(settings_file, output, content=None, extra=None, env=None):
     """Build with Pelican exactly as `invoke build` does (warnings are fatal)."""
     command = [
@@ -184,12 +191,10 @@ def raw_phone_content(tmp_path_factory) -> Path:
 
 def phone_content(tmp_path_factory) -> Path:
     """The phone content after `invoke prepare-photos` (the HEIC became .jpg, its references follow)."""
-    from pelican.settings import read_settings
-
     from editorial.prepare_photos import prepare_all
 
     content = raw_phone_content(tmp_path_factory)
-    report = prepare_all(read_settings(str(ROOT / "pelicanconf.py"), override={"PATH": str(content)}))
+    report = prepare_all(site_settings(content))
     assert not report.failed, report.text
     return content
 

@@ -7,13 +7,12 @@ from pathlib import Path
 
 import pytest
 from PIL import Image
-from pelican.settings import read_settings
 
 from benchmarks import corpus
 from benchmarks import photo_scenario as scenario
 from benchmarks.measure import page_weight
 from benchmarks.run import format_bench_report, measure_builds
-from conftest import PUBLISH_SITEURL, ROOT
+from conftest import PUBLISH_SITEURL, ROOT, site_settings
 from content_checks.scan import check_sources
 from seed_articles import KOTA_MAGELANG
 
@@ -32,7 +31,7 @@ def test_corpus_is_deterministic(tmp_path):
 
 def test_corpus_is_content_our_editors_write(tmp_path):
     content = corpus.generate(tmp_path / "content", 200, seed=3)
-    settings = read_settings(str(ROOT / "pelicanconf.py"), override={"PATH": str(content)})
+    settings = site_settings(content)
     assert [str(f) for f in check_sources(settings) if f.is_error] == []
     texts = [p.read_text() for p in (content / "articles").rglob("*.md")]
     years = {int(t.split("Date: ", 1)[1][:4]) for t in texts}
@@ -174,7 +173,7 @@ def test_photo_scenario_prepares_publishes_and_weighs_real_photos(photo_run):
 
     results, work = photo_run
     assert results["photo_count"] == 2 and results["article_count"] == 2
-    settings = read_settings(str(ROOT / "pelicanconf.py"), override={"PATH": str(work / "content-with")})
+    settings = site_settings(work / "content-with")
     assert [str(f) for f in check_sources(settings) if f.is_error] == [], "content our editors could commit"
     for photo in results["photos"]:
         assert photo["standard_reasons"] == [], "the repository file meets the standard"

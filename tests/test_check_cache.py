@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from content_checks.scan import check_sources, result_cache_for
-from pelican.settings import read_settings
+from conftest import site_settings
 
 ROOT = Path(__file__).resolve().parents[1]
 BAD_CONTENT = ROOT / "tests" / "bad_content"
@@ -27,7 +27,7 @@ Baca juga [berita manasik]({filename}/articles/manasik-bergambar.md) dan
 
 
 def settings_for(content: Path, cache: Path, **extra):
-    return read_settings(str(ROOT / "pelicanconf.py"), override={"PATH": str(content), "CACHE_PATH": str(cache), **extra})
+    return site_settings(content, CACHE_PATH=str(cache), **extra)
 
 
 def checked(settings):

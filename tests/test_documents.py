@@ -16,10 +16,9 @@ from pathlib import Path, PurePosixPath
 
 import pytest
 from bs4 import BeautifulSoup
-from pelican.settings import read_settings
 
 from browser import free_port, serve
-from conftest import ROOT, content_with, nu_check, preview_build, run_pelican, text_of
+from conftest import ROOT, content_with, nu_check, preview_build, run_pelican, site_settings, text_of
 from content_checks import scan
 from linked_files.file_markup import LinkedFile, linked_body
 from linked_files.file_rules import FileProblem, folder_problem, resolve_link
@@ -124,7 +123,7 @@ def test_a_link_is_resolved_inside_the_content_folder_only(tmp_path):
 # -- `invoke check` and the build ------------------------------------------------------------------
 
 def _check(content: Path, tmp_path: Path):
-    settings = read_settings(str(ROOT / "pelicanconf.py"), override={"PATH": str(content), "CACHE_PATH": str(tmp_path / "cache")})
+    settings = site_settings(content, CACHE_PATH=str(tmp_path / "cache"))
     return scan.check_sources(settings)
 
 

@@ -18,10 +18,9 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from pelican.contents import Article
-from pelican.settings import read_settings
 
 from browser import free_port, serve, shift_while_photos_arrive_late
-from conftest import ROOT, content_with, nu_check, preview_build, text_of
+from conftest import ROOT, content_with, nu_check, preview_build, site_settings, text_of
 from content_checks.sanitize import sanitize_html
 from editorial.wordpress.html_body import to_markdown
 from editorial.wordpress.photos import PhotoSource
@@ -52,7 +51,7 @@ def settings(tmp_path_factory):
     content = folder / "content"
     shutil.copytree(PHOTOS, content / "images")
     (content / "articles").mkdir()
-    return read_settings(str(ROOT / "pelicanconf.py"), override={"PATH": str(content), "CACHE_PATH": str(folder / "cache")})
+    return site_settings(content, CACHE_PATH=str(folder / "cache"))
 
 
 def body(markdown: str, settings) -> BeautifulSoup:

@@ -9,7 +9,7 @@ import xml.etree.ElementTree as ElementTree
 import feedparser
 import pytest
 
-from conftest import PUBLISH_SITEURL, ROOT, run_pelican, text_of
+from conftest import PUBLISH_SITEURL, ROOT, run_pelican, site_settings, text_of
 from seed_articles import KOTA_MAGELANG, SEEDS_PUBLISHED, WONOSOBO
 
 KEDU_SHORT = [
@@ -129,8 +129,6 @@ def test_mentions_task_finds_nothing_missing_in_the_seeds():
 
 
 def test_mention_report_suggests_untagged_offices_and_changes_nothing(tmp_path):
-    from pelican.settings import read_settings
-
     from editorial.mentions_report import format_report, untagged_report
 
     content = tmp_path / "content"
@@ -138,7 +136,7 @@ def test_mention_report_suggests_untagged_offices_and_changes_nothing(tmp_path):
     source = next((content / "articles" / "2021").glob("*.md"))
     before = source.read_text().replace("Offices: kedu", "Offices: kab-wonosobo")
     source.write_text(before)
-    settings = read_settings(str(ROOT / "pelicanconf.py"), override={"PATH": str(content)})
+    settings = site_settings(content)
     report = format_report(untagged_report(settings))
     assert report.splitlines()[1] == (
         f"- {os.path.relpath(source)}: "

@@ -8,9 +8,8 @@ from pathlib import Path
 
 import pytest
 from PIL import Image, PngImagePlugin
-from pelican.settings import read_settings
 
-from conftest import ROOT
+from conftest import ROOT, site_settings
 from editorial.prepare_photos import prepare_all
 from editorial.prepare_photos.files import WriteRefused, create_file, folder_inside, replace_file
 from editorial.prepare_photos.names import free_name, keeps_name, prepared_name
@@ -59,7 +58,7 @@ PAGE_BYTES = (
 
 
 def settings_for(content: Path):
-    return read_settings(str(ROOT / "pelicanconf.py"), override={"PATH": str(content)})
+    return site_settings(content)
 
 
 def hashes(folder: Path) -> dict[str, str]:

@@ -3,9 +3,8 @@
 import shutil
 
 import pytest
-from pelican.settings import read_settings
 
-from conftest import ROOT
+from conftest import ROOT, site_settings
 from editorial.wordpress.office_import import NEXT_STEPS, ImportRefused, import_office_export
 from wordpress_export import wonosobo_export
 
@@ -21,7 +20,7 @@ def site(tmp_path, monkeypatch):
     content = tmp_path / "content"
     shutil.copytree(ROOT / "content" / "pages", content / "pages")
     (content / "articles").mkdir()
-    settings = read_settings(str(ROOT / "pelicanconf.py"), override={"PATH": str(content)})
+    settings = site_settings(content)
     export, uploads = wonosobo_export(tmp_path)
     return settings, content, export, uploads
 
