@@ -60,6 +60,7 @@ PLUGIN_PATHS = ["plugins"]
 # Listing PLUGINS turns off discovery of installed namespace plugins,
 # so the sitemap plugin is named here too.
 PLUGINS = [
+    "incremental",
     "pelican.plugins.sitemap",
     "sitemap_dates",
     "stable_lists",
@@ -240,3 +241,6 @@ CACHE_PATH = "cache"
 # WITH_FUTURE_DATES = False.)
 CACHE_CONTENT = True
 LOAD_CONTENT_CACHE = True
+# A cached file is reused when its content is the same (MD5), not its time: a fresh checkout in CI gives
+# every file a new time. The reader's own code is watched by plugins/plain_text_metadata/reader_cache.py.
+CHECK_MODIFIED_METHOD = "md5"

@@ -6,11 +6,16 @@
     invoke check        check all content; exit status 1 on any error (--github: as PR annotations too)
     invoke check-office-permission --author LOGIN
                         a pull request's articles are for its author's offices (data/editors.toml)
-    invoke publish      check, production build in a staging folder, then swap into output/
+    invoke publish [--full]
+                        check, production build in a staging folder (only what changed since output/), then swap
+    invoke verify-incremental
+                        a full build beside output/: every file must equal the incremental one (weekly in CI)
     invoke deploy [--dry-run]
                         output/ to S3-compatible storage (DEPLOY_TARGET): only what changed, pages never broken
     invoke pages-size   whether output/ still fits GitHub Pages (warning from 800 MB, stop at 1 GB)
     invoke bench-deploy the generated corpus deployed to a local S3 server, then one article more
+    invoke bench-incremental [--articles N]
+                        one new article on a large archive: full and incremental publish, check, preview
     invoke new "Judul"  create a new article file with its metadata
     invoke editor       the web editor (/admin/) on this checkout, with the preview
     invoke setup-editor install the web editor's npm packages (Decap CMS), pinned by the lockfile
@@ -34,6 +39,7 @@ swap), editorial/preview_server.py and editorial/local_editor.py (preview and
 editor), editorial/wordpress/office_import.py, benchmarks/.
 """
 
+import json
 import os
 import shlex
 import shutil
@@ -185,21 +191,55 @@ def check_office_permission(c, author, base="origin/main", head="HEAD", github=F
     report(findings, github)
 
 
-@task(pre=[setup_editor, check])
-def publish(c):
+@task(pre=[setup_editor, check], help={
+    "full": "Bangun ulang semua halaman, tanpa memakai hasil build sebelumnya di output/",
+})
+def publish(c, full=False):
     """Check, build for production into a staging folder, then swap it into output/.
 
-    A failed build leaves the previous output/ exactly as it was.
+    Incremental: pages and files whose inputs did not change since the build in output/ are linked from
+    there, not made again (sitelib/build_selection.py); --full makes everything. A failed build leaves the
+    previous output/ exactly as it was.
     """
+    from sitelib.build_selection import PREVIOUS_SETTING
     from sitelib.folder_swap import FolderSwapError, build_and_swap
 
+    previous = Path(CONFIG["deploy_path"]).resolve()
+
     def build_into(staging: Path) -> None:
-        pelican_run(f"-s {CONFIG['settings_publish']} -o {shlex.quote(str(staging))}")
+        incremental = "" if full or not previous.is_dir() else f" -e {PREVIOUS_SETTING}={shlex.quote(json.dumps(str(previous)))}"
+        pelican_run(f"-s {CONFIG['settings_publish']} -o {shlex.quote(str(staging))}{incremental}")
 
     try:
         build_and_swap(Path(CONFIG["deploy_path"]), ROOT, build_into)
     except FolderSwapError as error:
         sys.exit(f"Penerbitan gagal: {error}")
+
+
+@task
+def verify_incremental(c):
+    """Build the whole site again from scratch beside output/ and compare: every file must be the same bytes.
+
+    The weekly check that the incremental publishes (`invoke publish`) still give the full build's site.
+    """
+    from sitelib.build_manifest import differing_files, read_manifest, site_files
+    from sitelib.folder_swap import swappable_target
+
+    output = Path(CONFIG["deploy_path"]).resolve()
+    if read_manifest(output) is None:
+        sys.exit(f"Tidak ada situs terbit dengan manifest di {output}: jalankan `invoke publish` dulu.")
+    reference_folder = swappable_target(output.with_name(f".{output.name}-pembanding"), ROOT)
+    shutil.rmtree(reference_folder, ignore_errors=True)
+    try:
+        pelican_run(f"-s {CONFIG['settings_publish']} -o {shlex.quote(str(reference_folder))}")
+        different = differing_files(output, reference_folder)
+    finally:
+        shutil.rmtree(reference_folder, ignore_errors=True)
+    if different:
+        shown = "\n".join(f"  {name}" for name in different[:50])
+        sys.exit(f"Build bertahap BERBEDA dari build penuh pada {len(different)} berkas:\n{shown}\n"
+                 "Terbitkan dengan `invoke publish --full` dan laporkan ini sebagai bug.")
+    print(f"Build bertahap sama dengan build penuh: {len(site_files(output))} berkas identik.")
 
 
 @task(help={
@@ -273,12 +313,23 @@ def deploy(c, dry_run=False, all=False):
 @task(help={"articles": "Jumlah berita korpus (bawaan 2000)"})
 def bench_deploy(c, articles=2000):
     """The generated corpus deployed to a local S3 server (SeaweedFS), then one article more: files, bytes, seconds."""
-    import json
-
     from benchmarks.deploy_scenario import format_report, run
 
     results = run(int(articles))
     (ROOT / "benchmarks" / "results" / "deploy.json").write_text(json.dumps(results, indent=2) + "\n")
+    print(format_report(results))
+
+
+@task(help={
+    "articles": "Jumlah berita korpus (bawaan 50000)",
+    "work": "Folder kerja sementara (bawaan /tmp; perlu sekitar 10 GB pada 50.000 berita)",
+})
+def bench_incremental(c, articles=50000, work=None):
+    """One new article on a large generated archive: cold and warm full publish, then check and incremental publish."""
+    from benchmarks.incremental_scenario import format_report, run
+
+    results = run(int(articles), Path(work) if work else None)
+    (ROOT / "benchmarks" / "results" / "incremental.json").write_text(json.dumps(results, indent=2) + "\n")
     print(format_report(results))
 
 

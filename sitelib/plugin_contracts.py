@@ -37,6 +37,7 @@ PHASES = (
     "content_object_init:page",
     "page_generator_finalized",
     "all_generators_finalized",
+    "get_writer",
     "templates",  # the theme renders every page (not a signal: see THEME)
     "feed_generated",
     "article_writer_finalized",
@@ -44,6 +45,7 @@ PHASES = (
     "pelican_finalized",
     "optimize",
     "compress",
+    "deploy",
 )
 KINDS = ("article", "page", "context")
 
@@ -103,7 +105,7 @@ THEME_NEEDS = (
     ) for name in both(attribute)),
     "article.share_image", "article.reading_time", "article.json_ld", "article.office_tags", "article.offices",
     "article.reporting_office", "article.related_articles", "article.newer_article", "article.older_article",
-    "context.lead_article", "context.category_latest", "context.site_json_ld",
+    "context.lead_article", "context.category_latest", "context.menu_categories", "context.site_json_ld",
     "context.office_listings", "context.region_listings", "context.office_groups",
 )
 THEME = ("theme", (Handler(_Stage("templates"), _renders, needs=THEME_NEEDS),))

@@ -223,3 +223,14 @@ def test_photo_report_alone_and_with_the_builds(photo_run):
         "photos": results,
     })
     assert both.startswith("Korpus: 2000 berita") and both.endswith(report) and "\n\nPhotos (2 real" in both
+
+
+def test_the_incremental_scenario_publishes_one_article_by_linking_the_rest(tmp_path):
+    from benchmarks.incremental_scenario import format_report, run
+
+    results = run(8, tmp_path)
+    one = results["new_article_publish"]
+    assert one["made_pages"] < one["kept"] and one["made"] > 0
+    assert results["new_article_total_seconds"] > 0 and results["cold_publish"]["peak_mb"] > 0
+    report = format_report(results)
+    assert "Satu berita baru: build" in report and "ditautkan dari build sebelumnya" in report

@@ -8,6 +8,7 @@ texts and the search index.
 
 import gzip
 import json
+import shutil
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
@@ -19,7 +20,7 @@ from pelican.contents import Article
 from pelican.readers import Readers
 from pelican.settings import read_settings
 
-from conftest import PUBLISH_SITEURL, ROOT
+from conftest import PUBLISH_SITEURL, ROOT, site_settings
 from content_checks.rules import HTML_TAG
 from plain_text_metadata.reader import PlainTextMarkdownReader
 from share_buttons import networks
@@ -170,12 +171,28 @@ def test_search_index(site):
 
 
 def test_a_reader_cache_from_an_older_reader_is_discarded(tmp_path):
-    from plain_text_metadata.reader_cache import READER_VERSION, STAMP, discard_if_stale
+    from plain_text_metadata.reader_cache import STAMP, discard_if_stale, reader_stamp
 
+    stamp = reader_stamp(site_settings(ROOT / "content"))
     stale = tmp_path / "ArticlesGenerator-Readers"
     stale.write_bytes(b"raw titles from before")
-    discard_if_stale(tmp_path)
-    assert not stale.exists() and (tmp_path / STAMP).read_text().strip() == READER_VERSION
+    discard_if_stale(tmp_path, stamp)
+    assert not stale.exists() and (tmp_path / STAMP).read_text().strip() == stamp
     stale.write_bytes(b"filled by the current reader")
-    discard_if_stale(tmp_path)
+    discard_if_stale(tmp_path, stamp)
     assert stale.exists()
+
+
+def test_the_reader_stamp_follows_the_reader_code_and_settings_not_places(tmp_path):
+    """The reader cache is kept between CI runs: any change to what reads the files must discard it."""
+    from plain_text_metadata.reader_cache import reader_stamp
+
+    project = tmp_path / "proyek"
+    for part in ("plugins/plain_text_metadata", "sitelib"):
+        shutil.copytree(ROOT / part, project / part, ignore=shutil.ignore_patterns("__pycache__"))
+    settings = site_settings(ROOT / "content")
+    stamp = reader_stamp(settings, project)
+    assert reader_stamp(site_settings(ROOT / "content", OUTPUT_PATH=str(tmp_path)), project) == stamp
+    assert reader_stamp(site_settings(ROOT / "content", TYPOGRIFY=False), project) != stamp
+    (project / "sitelib" / "metadata.py").write_text("# changed\n", encoding="utf-8")
+    assert reader_stamp(settings, project) != stamp

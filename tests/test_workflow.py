@@ -66,7 +66,28 @@ def steps_using(job, action):
 def test_triggers(workflow):
     triggers = workflow[True]  # YAML reads the key `on` as true
     assert set(triggers) == {"push", "pull_request", "schedule", "workflow_dispatch"}
-    assert triggers["schedule"] == [{"cron": "7 * * * *"}]
+    assert triggers["schedule"] == [{"cron": "7 * * * *"}, {"cron": "37 19 * * 0"}]
+
+
+def test_a_weekly_full_build_checks_the_incremental_one(workflow):
+    """Issue #21: every Monday (02:37 WIB) the site is built again from scratch and compared file by file."""
+    steps = workflow["jobs"]["build"]["steps"]
+    check = next(step for step in steps if step.get("run") == ".venv/bin/invoke verify-incremental")
+    assert check["if"] == "github.event.schedule == '37 19 * * 0'"
+    publish = next(step for step in steps if step.get("run") == ".venv/bin/invoke publish")
+    assert steps.index(publish) < steps.index(check)
+    assert check["env"] == publish["env"]  # the same site: same address, same settings
+    upload = next(step for step in steps if step.get("uses", "").startswith("actions/upload-pages-artifact"))
+    assert steps.index(check) < steps.index(upload)  # a difference stops the run before anything is published
+
+
+def test_the_published_site_is_kept_for_the_next_incremental_publish(workflow):
+    steps = workflow["jobs"]["build"]["steps"]
+    cache = next(step for step in steps if step.get("uses", "").startswith("actions/cache") and step["with"]["path"] == "output")
+    assert cache["if"] == "vars.DEPLOY_TARGET == ''"  # Pages: at most 1 GB; an S3 site is far larger
+    assert cache["with"]["key"].startswith("situs-${{ hashFiles('content/**'") and cache["with"]["restore-keys"] == "situs-"
+    publish = next(step for step in steps if step.get("run") == ".venv/bin/invoke publish")
+    assert steps.index(cache) < steps.index(publish)
 
 
 def test_the_hourly_run_checks_and_publishes_without_tests(workflow):
@@ -96,7 +117,11 @@ def test_card_images_and_photo_variants_are_cached_between_runs(workflow):
     cache = next(step for step in workflow["jobs"]["build"]["steps"] if step.get("uses", "").startswith("actions/cache"))
     # Cards, photo variants, `invoke check`'s complete photo decodes (content_checks.scan.PHOTO_CHECK_FOLDER)
     # and its remembered findings (RESULT_CACHE_FILE's folder).
-    assert cache["with"]["path"].split() == ["cache/produksi/kartu", "cache/produksi/foto", "cache/foto-periksa", "cache/periksa"]
+    # Pelican's reader cache too, with the stamp that discards it when the reader changes.
+    assert cache["with"]["path"].split() == [
+        "cache/produksi/kartu", "cache/produksi/foto", "cache/produksi/*-Readers", "cache/produksi/versi-pembaca.txt",
+        "cache/foto-periksa", "cache/periksa",
+    ]
     assert cache["with"]["restore-keys"] == "produksi-"
     # Issue #21: the key comes from what the cached files are made from, so an unchanged run saves nothing.
     key = cache["with"]["key"]

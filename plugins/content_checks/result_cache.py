@@ -14,50 +14,27 @@ depends on several files at once (addresses claimed twice, photos and documents 
 addresses) and on the clock is checked on every run, outside this cache.
 """
 
-import hashlib
-import importlib.metadata
 import json
 import os
 import tempfile
 from dataclasses import asdict
 from pathlib import Path
 
+from sitelib.code_fingerprint import code_files, content_digest, files_fingerprint, installed_packages, plain_settings, registry_files
 from sitelib.errors import Finding
 
 FORMAT = 1
 JUDGING_FOLDERS = ("plugins", "sitelib")
 JUDGING_FILES = ("pelicanconf.py",)
-JUDGING_DATA = "data"
-
-
-def _plain_settings(settings) -> str:
-    """The settings that are plain data (text, numbers, lists, tables), as JSON: functions and classes have no
-    stable text, and the code that holds them is fingerprinted anyway."""
-    plain = {}
-    for name in sorted(settings):
-        if name.isupper():
-            try:
-                plain[name] = json.loads(json.dumps(settings[name], sort_keys=True))
-            except (TypeError, ValueError):
-                continue
-    return json.dumps(plain, sort_keys=True)
 
 
 def judging_fingerprint(project: Path, settings) -> str:
     """One hash of the code, registries and settings that decide a file's findings."""
-    digest = hashlib.sha256(f"format {FORMAT}\n".encode())
-    files = [project / name for name in JUDGING_FILES]
-    for folder in JUDGING_FOLDERS:
-        files += sorted(path for path in (project / folder).rglob("*.py") if "__pycache__" not in path.parts)
-    files += sorted((project / JUDGING_DATA).glob("*.toml"))
-    registry = settings.get("OFFICE_REGISTRY")
-    if registry:
-        files.append(Path(registry) if Path(registry).is_absolute() else project / registry)
-    for path in files:
-        digest.update(str(path).encode() + b"\0" + path.read_bytes() + b"\0")
-    packages = sorted(f"{dist.metadata['Name']}=={dist.version}" for dist in importlib.metadata.distributions())
-    digest.update("\n".join(packages).encode())
-    digest.update(_plain_settings(settings).encode())
+    files = [project / name for name in JUDGING_FILES] + code_files(project, JUDGING_FOLDERS)
+    digest = files_fingerprint(project, files + registry_files(project, settings))
+    digest.update(f"format {FORMAT}\n".encode())
+    digest.update(installed_packages().encode())
+    digest.update(plain_settings(settings).encode())
     return digest.hexdigest()
 
 
@@ -128,7 +105,3 @@ class ResultCache:
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
             stream.write(data)
         os.replace(temporary, self.file)
-
-
-def content_digest(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()

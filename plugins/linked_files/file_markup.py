@@ -15,13 +15,14 @@ In the second form the photo is the video's poster: the element keeps its
 into the photo's published file. Every value is escaped.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 
 from sitelib.file_kinds import AUDIO, VIDEO, FileKind, file_label, without_media_label
+from sitelib.value_digest import NOT_SHOWN
 
 INFO_CLASS = "file-info"
 PLAYER_CLASS = "media-player"
@@ -31,7 +32,7 @@ PLAYER_CLASS = "media-player"
 class LinkedFile:
     """A document, video or audio file of content/ a body links to."""
 
-    path: Path
+    path: Path = field(metadata=NOT_SHOWN)  # where it is in content/ (its bytes are the copy's own signature)
     kind: FileKind
     size: int
     published: str  # below the output folder, e.g. "dokumen/kab-kudus/2026/05/daftar.pdf"

@@ -3,6 +3,14 @@
 OFFICES_INDEX = "kantor/index.html"
 
 
+def region_offices(region, office_listings) -> list[tuple]:
+    """(office, whether it has news) for each office of `region`, in the registry's order: what a region's
+    pages show of its offices (not their article lists, so a new article elsewhere leaves the pages as
+    they are)."""
+    return [(listing.item, bool(listing.count)) for listing in office_listings.values()
+            if region.contains(listing.item.region)]
+
+
 def write_pages(generator, writer) -> None:
     context = generator.context
     relative_urls = generator.settings["RELATIVE_URLS"]
@@ -16,10 +24,11 @@ def write_pages(generator, writer) -> None:
             if not listing.articles:
                 continue  # only offices and regions with news get pages
             item = listing.item
+            extra = {"region_offices": region_offices(item, context["office_listings"])} if kind == "region" else {}
             writer.write_file(
                 item.url + "index.html", template, context, relative_urls,
                 paginated={"articles": listing.articles, "dates": listing.articles},
-                template_name=kind, url=item.url, listing=listing, **{kind: item},
+                template_name=kind, url=item.url, listing=listing, **{kind: item}, **extra,
             )
             writer.write_feed(
                 listing.articles, context, item.feed_url,

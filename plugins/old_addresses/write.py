@@ -6,6 +6,8 @@ from pathlib import Path
 from photos.resolver import CACHE_FOLDER
 from photos.variants import photo_variants
 from sitelib.errors import ContentError, Finding, file_line_containing, metadata_line
+from sitelib.build_selection import selection_at
+from sitelib.code_fingerprint import content_digest
 from sitelib.output import output_file
 
 from .old_uploads import read_old_uploads
@@ -30,6 +32,7 @@ def write_redirects(generator) -> None:
     """Rendered and written directly, not through Pelican's writer: its `content_written`
     signal would put the redirects into the sitemap."""
     template = generator.get_template("redirect")
+    keep = selection_at(generator.output_path).keep_file
     clashes, written = [], set()
     for redirect in redirects(generator.context):
         target = output_file(generator.output_path, redirect.save_as)
@@ -42,8 +45,10 @@ def write_redirects(generator) -> None:
             ))
             continue
         written.add(redirect.save_as)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(template.render({**generator.context, "redirect": redirect}), encoding="utf-8")
+        page = template.render({**generator.context, "redirect": redirect}).encode("utf-8")
+        if not keep(redirect.save_as, content_digest(page)):
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(page)
     if clashes:
         raise ContentError(clashes)
 
@@ -63,16 +68,19 @@ def write_old_uploads(generator) -> None:
     """Each published file at its old WordPress upload address too (checked by `invoke check` before the build:
     an upload address, ending as its file does, so no page of the site is ever replaced)."""
     entries, _ = read_old_uploads(Path(generator.settings["PATH"]))
+    keep = selection_at(generator.output_path).keep_file
     clashes = []
     for entry in entries:
         published = published_copy(entry, generator.settings, generator.output_path)
         if published is None:
             continue
         target = output_file(generator.output_path, entry.save_as)
+        data = published.read_bytes()
         try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            with open(target, "xb") as copy:  # never over a page or another file ("x")
-                copy.write(published.read_bytes())
+            if target.exists() or not keep(entry.save_as, content_digest(data)):
+                target.parent.mkdir(parents=True, exist_ok=True)
+                with open(target, "xb") as copy:  # never over a page or another file ("x")
+                    copy.write(data)
         except OSError:
             clashes.append(Finding(
                 os.path.relpath(entry.source), "", f"alamat lama '{entry.old_path}' sudah dipakai berkas lain situs ini.",

@@ -135,9 +135,14 @@ def draw_card(card: CardText) -> bytes:
     raise ValueError(f"Kartu pratinjau melebihi {MAX_BYTES // 1000} KB.")
 
 
+def card_path(card: CardText, cache_dir: Path) -> Path:
+    """Where the cache keeps `card` (drawn or not yet)."""
+    return Path(cache_dir) / f"{card.fingerprint()}.jpg"
+
+
 def cached_card(card: CardText, cache_dir: Path) -> Path:
     """Path of the card in `cache_dir`, drawn only when no card with its fingerprint exists."""
-    path = Path(cache_dir) / f"{card.fingerprint()}.jpg"
+    path = card_path(card, cache_dir)
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
         partial = path.with_suffix(f".{os.getpid()}.tmp")

@@ -1,10 +1,11 @@
 """Who a page is: its plain title and summary, canonical address and share image (og:image)."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from sitelib.site_folders import SHARE_CARD_FOLDER
 from sitelib.text import plain_text
+from sitelib.value_digest import NOT_SHOWN
 
 from . import card_image
 
@@ -21,7 +22,8 @@ class ShareImage:
     alt: str
     mime: str = "image/jpeg"
     output_path: str = ""  # where the build writes a generated card
-    cached_file: str = ""  # the cached card it copies from
+    cached_file: str = field(default="", metadata=NOT_SHOWN)  # the cached card it copies from (drawn when the build writes it, if missing)
+    card: card_image.CardText | None = None  # what a generated card shows
 
 
 def canonical_url(settings, content) -> str:
@@ -38,10 +40,10 @@ def card_text(settings, content) -> card_image.CardText:
 
 
 def card_for(settings, content) -> ShareImage:
-    """The generated card of `content`, drawn now unless the cache has it."""
+    """The generated card of `content`: where the cache keeps it and where the build publishes it."""
     card = card_text(settings, content)
-    cached = card_image.cached_card(card, Path(settings["CACHE_PATH"]) / CARD_FOLDER)
-    output_path = f"{CARD_FOLDER}/{content.slug}-{card.fingerprint()[:12]}.jpg"
+    cached = card_image.card_path(card, Path(settings["CACHE_PATH"]) / CARD_FOLDER)
+    output_path = card_output_path(content, card)
     return ShareImage(
         url=f"{settings['ABSOLUTE_SITEURL']}/{output_path}",
         width=card_image.WIDTH,
@@ -49,7 +51,13 @@ def card_for(settings, content) -> ShareImage:
         alt=f"Kartu berita: {content.plain_title}",
         output_path=output_path,
         cached_file=str(cached),
+        card=card,
     )
+
+
+def card_output_path(content, card: card_image.CardText) -> str:
+    """Where a card is published: named by the article and what the card shows, so a name means one image."""
+    return f"{CARD_FOLDER}/{content.slug}-{card.fingerprint()[:12]}.jpg"
 
 
 def featured_image(settings, content) -> ShareImage | None:

@@ -21,13 +21,14 @@ import io
 import math
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 from PIL import Image, ImageChops, ImageStat
 
 from sitelib.site_folders import PHOTO_VARIANT_FOLDER
+from sitelib.value_digest import NOT_SHOWN
 
 from .decoding import PhotoHeader, decodable_header, decode_upright
 
@@ -85,7 +86,7 @@ CHOICE_EXTENSION = "pilihan"  # the cached choice of a photo: its level and whet
 @dataclass(frozen=True)
 class Variant:
     published: str  # path in the output: "images/varian/manasik-3f2a9c1b20-800.webp"
-    cached: str  # file in the cache it is copied from
+    cached: str = field(metadata=NOT_SHOWN)  # file in the cache it is copied from
     width: int
     height: int
     mime: str

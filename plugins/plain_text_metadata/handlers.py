@@ -7,7 +7,7 @@ from . import reader, reader_cache
 
 def discard_stale_cache(pelican) -> None:
     """Before anything is read: drop reader caches an older reader filled."""
-    reader_cache.discard_if_stale(Path(pelican.settings["CACHE_PATH"]))
+    reader_cache.discard_if_stale(Path(pelican.settings["CACHE_PATH"]), reader_cache.reader_stamp(pelican.settings))
 
 
 def install_reader(readers) -> None:

@@ -29,10 +29,17 @@ def compress_file(job: tuple[str, int]) -> None:
     path.with_name(path.name + ".br").write_bytes(br)
 
 
+def already_compressed(path: Path) -> bool:
+    """Both compressed files are there: an incremental build linked them in with the unchanged file (never
+    written through: a hard link shares its bytes with the previous build)."""
+    return all(path.with_name(path.name + suffix).exists() for suffix in (".gz", ".br"))
+
+
 def jobs(root: Path, asset_folder: str) -> list[tuple[str, int]]:
     found = []
     for path in root.rglob("*"):
-        if path.suffix in TEXT_EXTENSIONS and path.is_file() and path.stat().st_size >= MIN_SIZE:
+        if (path.suffix in TEXT_EXTENSIONS and path.is_file() and path.stat().st_size >= MIN_SIZE
+                and not already_compressed(path)):
             asset = path.relative_to(root).parts[0] == asset_folder
             found.append((str(path), ASSET_QUALITY if asset else PAGE_QUALITY))
     return found

@@ -69,5 +69,13 @@ class StablePage(Page):
         )
         return value[1:] if value.startswith("/") else value
 
+    def __digest__(self) -> tuple:
+        """What a template can show of this page (sitelib/value_digest.py): its place, its articles and its
+        neighbours' addresses; not the paginator, whose list holds every article of the list, nor Pelican's
+        page number, which counts the archive pages from the newest."""
+        newer, older = self.newer, self.older
+        return (self.name, self.archive, self.url, self.save_as, self.object_list,
+                newer.url if newer else None, older.url if older else None)
+
     url = property(lambda self: self._from_settings("URL"))
     save_as = property(lambda self: self._from_settings("SAVE_AS"))

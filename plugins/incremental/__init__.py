@@ -1,0 +1,31 @@
+"""Pelican plugin: an incremental build keeps every output whose inputs are unchanged since the last build.
+
+With BUILD_PREVIOUS_OUTPUT naming the previous build's folder (`invoke publish` does), pages whose template
+read the same values as last time, and files the plugins made from the same inputs, are hard-linked from there
+instead of being made again (sitelib/build_selection.py says how that is decided). Every build, full or not,
+writes the manifest of its output (.build-manifest.json) for the next one. The plugin:
+- starts the build's selection when Pelican starts;
+- has every template record which variables it reads (tracking.py);
+- gives Pelican a writer that keeps unchanged pages (writer.py);
+- writes the manifest once everything else, compressed files included, is written (the last stage).
+"""
+
+import pelican.plugins.granular_signals
+from blinker import signal
+from pelican import signals
+
+from sitelib.plugin_contracts import Handler, connect
+
+from . import handlers
+
+HANDLERS = (
+    Handler(signals.initialized, handlers.start),
+    Handler(signals.generator_init, handlers.track_template_reads),
+    Handler(signals.get_writer, handlers.selective_writer),
+    Handler(signal("deploy"), handlers.write_manifest),
+)
+
+
+def register():
+    pelican.plugins.granular_signals.register()
+    connect(HANDLERS)

@@ -1,0 +1,25 @@
+"""Signal receivers of the incremental build plugin."""
+
+from sitelib.build_selection import end_selection, start_selection
+
+from .tracking import ReadTrackingContext
+from .writer import SelectiveWriter
+
+
+def start(pelican) -> None:
+    start_selection(pelican.settings)
+
+
+def track_template_reads(generator) -> None:
+    """Every template this generator renders records the variables it reads (see tracking.py)."""
+    generator.env.context_class = ReadTrackingContext
+
+
+def selective_writer(pelican) -> type:
+    return SelectiveWriter
+
+
+def write_manifest(pelican) -> None:
+    selection = end_selection(pelican.settings)
+    if selection is not None:
+        selection.finish()

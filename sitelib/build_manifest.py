@@ -1,0 +1,106 @@
+"""The manifest of a build: every output file, its SHA-256, and what it was made from.
+
+Written by every production build as `.build-manifest.json` at the root of the output (so it is swapped in
+with the site it describes) and read by the next build to keep what has not changed
+(sitelib/build_selection.py). For each file:
+- `sha256` of its bytes;
+- `sig`, when a template or plugin made it from data: the signature of that data (sitelib/value_digest.py);
+- `reads`, for a page rendered from a template: which of the template's variables it read (an index into
+  `read_sets`, since thousands of pages read the same ones).
+`fingerprint` is the build's code, templates, settings, registries and packages (build_selection.py);
+`folders` holds the signatures of folders written whole (the search index's parts).
+The file is plain sorted JSON without times, so two builds of the same content write the same manifest.
+"""
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .site_folders import BUILD_MANIFEST
+
+FORMAT = 1
+
+
+@dataclass
+class Manifest:
+    fingerprint: str
+    files: dict[str, dict] = field(default_factory=dict)
+    folders: dict[str, str] = field(default_factory=dict)
+
+    def to_json(self) -> str:
+        read_sets = sorted({tuple(entry["reads"]) for entry in self.files.values() if "reads" in entry})
+        numbers = {reads: number for number, reads in enumerate(read_sets)}
+        files = {}
+        for name in sorted(self.files):
+            entry = dict(self.files[name])
+            if "reads" in entry:
+                entry["reads"] = numbers[tuple(entry["reads"])]
+            files[name] = entry
+        return json.dumps({
+            "format": FORMAT, "fingerprint": self.fingerprint, "read_sets": [list(reads) for reads in read_sets],
+            "files": files, "folders": dict(sorted(self.folders.items())),
+        }, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
+
+    @classmethod
+    def from_json(cls, text: str) -> "Manifest | None":
+        """The manifest in `text`, or None when it is not one this code wrote (then the build is a full one)."""
+        try:
+            data = json.loads(text)
+            if data.get("format") != FORMAT:
+                return None
+            read_sets = [tuple(reads) for reads in data["read_sets"]]
+            files = {}
+            for name, entry in data["files"].items():
+                entry = dict(entry)
+                if "reads" in entry:
+                    entry["reads"] = read_sets[entry["reads"]]
+                files[name] = entry
+            return cls(str(data["fingerprint"]), files, dict(data.get("folders", {})))
+        except (ValueError, TypeError, KeyError, IndexError, AttributeError):
+            return None
+
+
+def read_manifest(site: Path) -> Manifest | None:
+    try:
+        return Manifest.from_json((Path(site) / BUILD_MANIFEST).read_text(encoding="utf-8"))
+    except OSError:
+        return None
+
+
+def write_manifest(site: Path, manifest: Manifest) -> None:
+    (Path(site) / BUILD_MANIFEST).write_text(manifest.to_json(), encoding="utf-8")
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as stream:
+        for block in iter(lambda: stream.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def site_files(site: Path) -> list[str]:
+    """Every file below `site` as '/'-separated paths, sorted, the manifest itself left out."""
+    found = []
+    for folder, _, names in os.walk(site):
+        relative = Path(folder).relative_to(site)
+        found += [(relative / name).as_posix() for name in names]
+    return sorted(name for name in found if name != BUILD_MANIFEST)
+
+
+def site_hashes(site: Path) -> dict[str, str]:
+    """The SHA-256 of every file below `site` as it is now (the manifest left out)."""
+    return {name: file_sha256(Path(site) / name) for name in site_files(Path(site))}
+
+
+def differing_files(site: Path, reference: Path) -> list[str]:
+    """The files of `site` whose bytes differ from those of the full build in `reference`, or that only one of
+    them has; the manifest is compared whole (same pages read the same values, same signatures)."""
+    built, wanted = site_hashes(site), site_hashes(reference)
+    different = {name for name in built.keys() | wanted.keys() if built.get(name) != wanted.get(name)}
+    manifests = [(Path(folder) / BUILD_MANIFEST) for folder in (site, reference)]
+    if any(not path.is_file() for path in manifests) or manifests[0].read_bytes() != manifests[1].read_bytes():
+        different.add(BUILD_MANIFEST)
+    return sorted(different)

@@ -1,0 +1,211 @@
+"""Which outputs an incremental build keeps from the previous build, and the manifest of what it made.
+
+Pelican reads every article each time (its content cache makes that cheap) and the plugins enrich them all,
+so everything a page could show is known. What is skipped is the expensive part: rendering pages and making
+files whose inputs are the same as last time. For each output the previous build's manifest
+(build_manifest.py) says from what it was made; when that is the same now, the previous file is hard-linked
+into the new build's staging folder instead of being made again:
+
+- a page rendered from a template is kept when the template variables it read last time have the same
+  digests now (sitelib/value_digest.py). A template that takes another path now can only do so because a
+  value it read differs, so the reads recorded last time are all that can matter;
+- a file a plugin makes (photo variant, share card, document copy, redirect, search index part) is kept when
+  the plugin's own signature of its inputs is the same (`keep_file`, `keep_folder`).
+
+Anything else is made as in a full build. A full build happens when there is no previous output or manifest,
+or the fingerprint differs: code, templates, settings, registries or installed packages. The clock needs no
+special case: Pelican decides afresh which scheduled articles are due, and a page whose list gained one
+renders again like any other.
+
+Pelican's WRITE_SELECTED was the old way to render chosen outputs; Pelican 4.10 removed it (4.12 warns that
+it "will have no effect"), so the selection is made here, in the writer.
+"""
+
+import hashlib
+import os
+import sys
+from collections import Counter
+from pathlib import Path
+
+from .build_manifest import Manifest, file_sha256, read_manifest, site_files, write_manifest
+from .code_fingerprint import code_files, files_fingerprint, installed_packages, plain_settings, registry_files
+from .value_digest import Digester
+
+PROJECT = Path(__file__).resolve().parents[1]
+PREVIOUS_SETTING = "BUILD_PREVIOUS_OUTPUT"
+# Settings that say where things are, not what is built.
+LOCATION_SETTINGS = ("PATH", "OUTPUT_PATH", "CACHE_PATH", "THEME", "PLUGIN_PATHS", PREVIOUS_SETTING)
+FINGERPRINT_FOLDERS = ("plugins", "sitelib", "theme")
+FINGERPRINT_FILES = ("pelicanconf.py", "publishconf.py")
+COMPRESSED = (".gz", ".br")
+EXPLAIN = bool(os.environ.get("BUILD_EXPLAIN"))
+
+
+def build_fingerprint(settings, project: Path = PROJECT) -> str:
+    """Everything besides the content that decides the output: a change here means a full build."""
+    files = [project / name for name in FINGERPRINT_FILES]
+    files += code_files(project, FINGERPRINT_FOLDERS, "*")
+    digest = files_fingerprint(project, files + registry_files(project, settings))
+    digest.update(installed_packages().encode())
+    digest.update(plain_settings(settings, LOCATION_SETTINGS).encode())
+    return digest.hexdigest()
+
+
+class Selection:
+    """One build's decisions: what it keeps from `previous` (None: a full build) and the signatures it saw."""
+
+    def __init__(self, output: Path, fingerprint: str, previous: Path | None = None,
+                 old: Manifest | None = None):
+        self.output = Path(output)
+        self.previous = previous if old is not None and old.fingerprint == fingerprint else None
+        self.old = old if self.previous is not None else Manifest(fingerprint)
+        self.new = Manifest(fingerprint)
+        self.digester = Digester()
+        self.linked: set[str] = set()
+        self.rendered = 0
+        self.reasons: Counter[str] = Counter()
+
+    @property
+    def incremental(self) -> bool:
+        return self.previous is not None
+
+    # Pages rendered from templates
+
+    def variable_digests(self, reads, values: dict) -> dict[str, str]:
+        return {name: self.digester.of(values[name]) if name in values else "-" for name in sorted(reads)}
+
+    def page_signature(self, template: str, reads, values: dict) -> str:
+        parts = [template, *(f"{name}={digest}" for name, digest in self.variable_digests(reads, values).items())]
+        return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+    def _explained(self, entry: dict, reads, values: dict) -> dict:
+        """With BUILD_EXPLAIN set, each page's entry keeps its variables' digests, and a page rendered again
+        counts the variables that differ: `invoke publish` then prints why pages were rendered."""
+        if not EXPLAIN:
+            return entry
+        digests = self.variable_digests(reads, values)
+        return {**entry, "vars": digests}
+
+    def _count_reasons(self, name: str, values: dict) -> None:
+        old = self.old.files.get(name, {})
+        if not EXPLAIN or "vars" not in old:
+            self.reasons["(halaman baru)" if not old else "(tanpa rincian)"] += 1
+            return
+        now = self.variable_digests(old["vars"], values)
+        for variable in [v for v in now if now[v] != old["vars"][v]] or ["(berkas lama hilang)"]:
+            self.reasons[variable] += 1
+
+    def keep_page(self, name: str, template: str, values: dict) -> bool:
+        """Whether the page `name` (below the output) can stay as last built; if so, it is linked in."""
+        entry = self.old.files.get(name)
+        if not self.incremental or not entry or "reads" not in entry:
+            return False
+        signature = self.page_signature(template, entry["reads"], values)
+        if signature != entry.get("sig") or not self._link(name):
+            return False
+        self.new.files[name] = self._explained({"sig": signature, "reads": tuple(entry["reads"])}, entry["reads"], values)
+        return True
+
+    def page_rendered(self, name: str, template: str, reads, values: dict) -> None:
+        reads = tuple(sorted(reads))
+        self.rendered += 1
+        if self.incremental:
+            self._count_reasons(name, values)
+        self.new.files[name] = self._explained(
+            {"sig": self.page_signature(template, reads, values), "reads": reads}, reads, values)
+
+    # Files and folders plugins make
+
+    def keep_file(self, name: str, signature: str) -> bool:
+        """True when the file `name` was made from `signature` last time and is linked in as it is; False:
+        the caller makes it. The signature is recorded either way."""
+        self.new.files[name] = {"sig": signature}
+        entry = self.old.files.get(name)
+        return bool(self.incremental and entry and entry.get("sig") == signature and self._link(name))
+
+    def made_before(self, name: str) -> bool:
+        """Whether the last build made `name` from a signature (a plugin may then skip preparing it)."""
+        return bool(self.incremental and "sig" in self.old.files.get(name, {}))
+
+    def keep_folder(self, folder: str, signature: str) -> bool:
+        """The same for a folder written whole: every file of it last time is linked in, or none is."""
+        self.new.folders[folder] = signature
+        if not self.incremental or self.old.folders.get(folder) != signature:
+            return False
+        names = [name for name in self.old.files if name.startswith(f"{folder}/")]
+        if not all((self.previous / name).is_file() for name in names):
+            return False
+        return all(self._link(name) for name in names)
+
+    def _link(self, name: str) -> bool:
+        """Hard-link the previous build's file `name` (and its .gz/.br) into the output; False if it is gone."""
+        if name in self.linked:
+            return True
+        source, target = self.previous / name, self.output / name
+        if not source.is_file() or target.exists():
+            return False
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.link(source, target)
+        self.linked.add(name)
+        for suffix in COMPRESSED:
+            if name + suffix in self.old.files and (self.previous / (name + suffix)).is_file():
+                os.link(self.previous / (name + suffix), self.output / (name + suffix))
+                self.linked.add(name + suffix)
+        return True
+
+    def was_linked(self, name: str) -> bool:
+        return name in self.linked
+
+    # The new manifest
+
+    def finish(self) -> Manifest:
+        """The manifest of the output as it is now: linked files keep their recorded hash, others are read."""
+        files = {}
+        for name in site_files(self.output):
+            entry = dict(self.new.files.get(name, {}))
+            old = self.old.files.get(name)
+            if name in self.linked and old and "sha256" in old:
+                entry["sha256"] = old["sha256"]
+            else:
+                entry["sha256"] = file_sha256(self.output / name)
+            files[name] = entry
+        self.new.files = files
+        write_manifest(self.output, self.new)
+        if EXPLAIN:
+            print(f"Build bertahap: {self.rendered} halaman dirender ({'bertahap' if self.incremental else 'penuh'}); "
+                  f"sebabnya: {dict(self.reasons.most_common())}", file=sys.stderr)
+        return self.new
+
+
+_ACTIVE: dict[str, Selection] = {}
+
+
+def start_selection(settings) -> Selection:
+    """The selection of the build Pelican is starting into OUTPUT_PATH, from BUILD_PREVIOUS_OUTPUT if set."""
+    output = Path(settings["OUTPUT_PATH"]).resolve()
+    previous_setting = settings.get(PREVIOUS_SETTING) or ""
+    previous = Path(previous_setting).resolve() if previous_setting else None
+    if previous == output:
+        previous = None  # never link a folder's files into itself
+    old = read_manifest(previous) if previous else None
+    selection = Selection(output, build_fingerprint(settings), previous, old)
+    _ACTIVE[str(output)] = selection
+    return selection
+
+
+def selection_for(settings) -> Selection:
+    """The selection of the build writing into the settings' OUTPUT_PATH (a full one when none was started)."""
+    return selection_at(settings["OUTPUT_PATH"])
+
+
+def selection_at(output_path) -> Selection:
+    """The selection of the build writing into `output_path`."""
+    output = Path(output_path).resolve()
+    selection = _ACTIVE.get(str(output))
+    if selection is None:
+        selection = _ACTIVE[str(output)] = Selection(output, "")
+    return selection
+
+
+def end_selection(settings) -> Selection | None:
+    return _ACTIVE.pop(str(Path(settings["OUTPUT_PATH"]).resolve()), None)

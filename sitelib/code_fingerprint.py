@@ -1,0 +1,58 @@
+"""One hash of the code, registries, packages and settings behind a result, for caches that must forget it
+when any of them changes (`invoke check`'s results, the incremental build's previous pages)."""
+
+import hashlib
+import importlib.metadata
+import json
+from collections.abc import Iterable
+from pathlib import Path
+
+
+def plain_settings(settings, leave_out: Iterable[str] = ()) -> str:
+    """The settings that are plain data (text, numbers, lists, tables), as JSON: functions and classes have no
+    stable text, and the code that holds them is fingerprinted anyway."""
+    left_out = set(leave_out)
+    plain = {}
+    for name in sorted(settings):
+        if name.isupper() and name not in left_out:
+            try:
+                plain[name] = json.loads(json.dumps(settings[name], sort_keys=True))
+            except (TypeError, ValueError):
+                continue
+    return json.dumps(plain, sort_keys=True)
+
+
+def installed_packages() -> str:
+    return "\n".join(sorted(f"{dist.metadata['Name']}=={dist.version}" for dist in importlib.metadata.distributions()))
+
+
+def files_fingerprint(project: Path, files: Iterable[Path]):
+    """A SHA-256 fed with each file's path (below `project` when it is there) and bytes, in the order given."""
+    digest = hashlib.sha256()
+    for path in files:
+        name = path.relative_to(project).as_posix() if path.is_relative_to(project) else str(path)
+        digest.update(name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest
+
+
+def code_files(project: Path, folders: Iterable[str], pattern: str = "*.py") -> list[Path]:
+    """The files matching `pattern` below each folder, sorted; caches of Python's bytecode left out."""
+    found = []
+    for folder in folders:
+        found += sorted(path for path in (project / folder).rglob(pattern)
+                        if path.is_file() and "__pycache__" not in path.parts)
+    return found
+
+
+def registry_files(project: Path, settings) -> list[Path]:
+    """The registries in data/ and the office registry the settings name (a test may name another)."""
+    files = sorted((project / "data").glob("*.toml"))
+    registry = settings.get("OFFICE_REGISTRY")
+    if registry:
+        files.append(Path(registry) if Path(registry).is_absolute() else project / registry)
+    return files
+
+
+def content_digest(data: bytes) -> str:
+    """The SHA-256 of some bytes, as hex."""
+    return hashlib.sha256(data).hexdigest()

@@ -1,0 +1,323 @@
+"""Incremental builds (plugins/incremental, sitelib/build_selection.py) give exactly the full build's site.
+
+The proof: random sequences of edits an office makes (add, change the title, the offices, the date, the
+status, schedule for later, delete, rename), each followed by an incremental build from the previous output
+and a clean full build of the same content at the same pinned time; every file of the two, the manifest and
+the .gz/.br copies included, must be the same bytes. The clock moves an hour per step, so an article
+scheduled in one step is due in the next. Plus the pure parts: digests, manifest, fingerprint.
+"""
+
+import json
+import os
+import random
+import re
+import shutil
+import subprocess
+import sys
+from datetime import datetime, timedelta
+from pathlib import Path
+from types import SimpleNamespace
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from benchmarks.corpus import generate
+from sitelib.build_manifest import Manifest, read_manifest
+from sitelib.build_selection import Selection, build_fingerprint
+from sitelib.site_folders import BUILD_MANIFEST
+from sitelib.value_digest import Digester, UndigestibleValue
+
+from conftest import PUBLISH_SITEURL, ROOT, site_settings
+
+WIB = ZoneInfo("Asia/Jakarta")
+START = datetime(2026, 12, 1, 9, 0, tzinfo=WIB)
+OFFICES = ("kab-wonosobo", "kab-kudus", "kota-semarang", "kab-magelang", "kab-banyumas", "kota-surakarta")
+CORPUS = 12
+STEPS = 5
+
+
+# Building
+
+def pelican(content: Path, output: Path, cache: Path, now: datetime, previous: Path | None = None) -> None:
+    command = [sys.executable, str(ROOT / "tests" / "pinned_clock_pelican.py"), now.isoformat(), str(content),
+               "-s", "publishconf.py", "-o", str(output), "--cache-path", str(cache), "--fatal", "warnings"]
+    if previous is not None:
+        command += ["-e", f"BUILD_PREVIOUS_OUTPUT={json.dumps(str(previous))}"]
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True,
+                            env={**os.environ, "SITEURL": PUBLISH_SITEURL, "PRECOMPRESS": "1", "COLUMNS": "400"})
+    if result.returncode != 0:
+        pytest.fail(f"build failed:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}")
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def differences(left: Path, right: Path) -> list[str]:
+    a, b = tree(left), tree(right)
+    return sorted({name for name in a.keys() | b.keys() if a.get(name) != b.get(name)})
+
+
+# Editing, as an office would
+
+def header_and_body(path: Path) -> tuple[list[str], str]:
+    header, _, body = path.read_text(encoding="utf-8").partition("\n\n")
+    return header.splitlines(), body
+
+
+def set_field(path: Path, field: str, value: str | None) -> None:
+    header, body = header_and_body(path)
+    header = [line for line in header if not line.startswith(f"{field}:")]
+    if value is not None:
+        header.append(f"{field}: {value}")
+    path.write_text("\n".join(header) + "\n\n" + body, encoding="utf-8")
+
+
+def articles(content: Path) -> list[Path]:
+    return sorted((content / "articles").rglob("*.md"))
+
+
+def header_date(moment: datetime) -> str:
+    return moment.strftime("%Y-%m-%d %H:%M")
+
+
+def add(content, rng, now, number):
+    path = content / "articles" / "baru" / f"berita-baru-{number}.md"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    office = rng.choice(OFFICES)
+    path.write_text(
+        f"Title: Berita Baru {number} dari {office}\nDate: {header_date(now - timedelta(minutes=rng.randint(1, 50)))}\n"
+        f"Category: Haji dan Umrah\nTags: Manasik\nAuthor: uji/rf\nOffices: {office}\nReporting_office: {office}\n"
+        f"Slug: berita-baru-{number}\nSummary: Ringkasan berita baru {number}.\n\n"
+        f"Wonosobo – Isi berita baru nomor {number} tentang pelayanan haji.\n", encoding="utf-8")
+    return f"add {path.name}"
+
+
+def change_title(content, rng, now, number):
+    path = rng.choice(articles(content))
+    set_field(path, "Title", f"Judul Diubah {number}: Pelayanan Haji Makin Cepat")
+    return f"title {path.name}"
+
+
+def change_offices(content, rng, now, number):
+    path = rng.choice(articles(content))
+    offices = rng.sample(OFFICES, k=rng.randint(1, 3))
+    set_field(path, "Offices", ", ".join(offices))
+    set_field(path, "Host_office", None)
+    set_field(path, "Reporting_office", offices[0])
+    return f"offices {path.name}: {offices}"
+
+
+def change_date(content, rng, now, number):
+    path = rng.choice(articles(content))
+    moment = START - timedelta(days=rng.randint(0, 3000), minutes=rng.randint(0, 1440))
+    set_field(path, "Date", header_date(moment))
+    return f"date {path.name}: {moment:%Y-%m-%d}"
+
+
+def change_status(content, rng, now, number):
+    path = rng.choice(articles(content))
+    header, _ = header_and_body(path)
+    draft = "Status: draft" in header
+    set_field(path, "Status", None if draft else "draft")
+    return f"status {path.name}: {'published' if draft else 'draft'}"
+
+
+def schedule(content, rng, now, number):
+    """Dated within the next hour: the next step's build (an hour later) publishes it."""
+    path = rng.choice(articles(content))
+    set_field(path, "Date", header_date(now + timedelta(minutes=rng.randint(5, 55))))
+    return f"schedule {path.name}"
+
+
+def delete(content, rng, now, number):
+    path = rng.choice(articles(content))
+    path.unlink()
+    return f"delete {path.name}"
+
+
+def rename(content, rng, now, number):
+    path = rng.choice(articles(content))
+    target = path.with_name(f"dipindah-{number}-{path.name}")
+    path.rename(target)
+    set_field(target, "Slug", f"alamat-baru-{number}")
+    return f"rename {path.name} -> {target.name}"
+
+
+EDITS = (add, change_title, change_offices, change_date, change_status, schedule, delete, rename)
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    """A small archive with photos, documents, video and audio; its photo caches filled once."""
+    folder = tmp_path_factory.mktemp("bertahap")
+    content = generate(folder / "content", CORPUS, seed=7)
+    shutil.copytree(ROOT / "tests" / "document_content", content, dirs_exist_ok=True)
+    first = sorted((content / "articles").rglob("berita-*.md"))[0]
+    set_field(first, "Old_path", "/2019/05/alamat-lama-berita/")
+    pelican(content, folder / "pemanasan", folder / "cache", START)
+    return SimpleNamespace(content=content, folder=folder, warm_cache=folder / "cache")
+
+
+@pytest.mark.parametrize("seed", [11, 29])
+def test_random_edits_build_incrementally_to_the_full_site(corpus, tmp_path, seed):
+    content = tmp_path / "content"
+    shutil.copytree(corpus.content, content)
+    caches = {kind: tmp_path / f"cache-{kind}" for kind in ("bertahap", "penuh")}
+    for cache in caches.values():
+        shutil.copytree(corpus.warm_cache, cache)
+    rng, now = random.Random(seed), START
+    previous = tmp_path / "situs-0"
+    pelican(content, previous, caches["bertahap"], now)
+    done = []
+    for step in range(1, STEPS + 1):
+        now += timedelta(hours=1)
+        for _ in range(rng.randint(1, 2)):
+            done.append(rng.choice(EDITS)(content, rng, now, len(done)))
+        incremental, full = tmp_path / f"situs-{step}", tmp_path / f"penuh-{step}"
+        pelican(content, incremental, caches["bertahap"], now, previous=previous)
+        pelican(content, full, caches["penuh"], now)
+        assert differences(incremental, full) == [], f"seed {seed}, edits so far: {done}"
+        shutil.rmtree(full)
+        previous = incremental
+
+
+def test_an_unchanged_site_is_linked_not_rendered(corpus, tmp_path):
+    """Nothing changed: every page and photo is the previous build's file (hard link), nothing is rendered."""
+    first, second = tmp_path / "satu", tmp_path / "dua"
+    pelican(corpus.content, first, corpus.warm_cache, START)
+    pelican(corpus.content, second, corpus.warm_cache, START, previous=first)
+    assert differences(first, second) == []
+    pages = [p for p in second.rglob("*.html") if p.relative_to(second).parts[0] != "admin"]
+    rendered = [p for p in pages if p.stat().st_ino != (first / p.relative_to(second)).stat().st_ino]
+    assert pages and rendered == []
+    variants = list((second / "images" / "varian").iterdir())
+    assert variants and all(p.stat().st_nlink == 2 for p in variants)
+
+
+def test_one_new_article_renders_only_the_pages_it_is_on(corpus, tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(corpus.content, content)
+    first, second = tmp_path / "satu", tmp_path / "dua"
+    pelican(content, first, corpus.warm_cache, START)
+    add(content, random.Random(3), START, 1)
+    pelican(content, second, corpus.warm_cache, START + timedelta(hours=1), previous=first)
+    rendered = sorted(p.relative_to(second).as_posix() for p in second.rglob("*.html")
+                      if p.stat().st_nlink == 1 and p.relative_to(second).parts[0] != "admin")
+    all_pages = list(second.rglob("*.html"))
+    assert "2026/12/berita-baru-1/index.html" in rendered and "index.html" in rendered
+    assert len(rendered) < len(all_pages) / 3, rendered
+    assert not any(name.startswith(("tentang-kami", "kontak")) for name in rendered)
+
+
+# The pure parts
+
+def test_the_manifest_lists_every_file_with_its_hash(corpus, tmp_path):
+    pelican(corpus.content, tmp_path / "situs", corpus.warm_cache, START)
+    manifest = read_manifest(tmp_path / "situs")
+    files = {p.relative_to(tmp_path / "situs").as_posix() for p in (tmp_path / "situs").rglob("*") if p.is_file()}
+    assert set(manifest.files) == files - {BUILD_MANIFEST}
+    assert all(len(entry["sha256"]) == 64 for entry in manifest.files.values())
+    assert manifest.files["index.html"]["reads"] and "sig" in manifest.files["index.html"]
+
+
+def test_a_manifest_round_trips_and_a_foreign_one_is_ignored():
+    manifest = Manifest("f" * 64, {"a/index.html": {"sha256": "0" * 64, "sig": "s", "reads": ("article", "pages")},
+                                   "b.jpg": {"sha256": "1" * 64}}, {"pagefind/2026": "x"})
+    again = Manifest.from_json(manifest.to_json())
+    assert again == manifest and again.to_json() == manifest.to_json()
+    for broken in ("", "[]", '{"format": 99}', '{"format": 1, "files": {}}', manifest.to_json()[:-20]):
+        assert Manifest.from_json(broken) is None
+
+
+def test_another_fingerprint_means_a_full_build(tmp_path):
+    old = Manifest("lama", {"index.html": {"sha256": "0" * 64, "sig": "s", "reads": ()}})
+    (tmp_path / "sebelumnya").mkdir()
+    assert not Selection(tmp_path / "baru", "baru", tmp_path / "sebelumnya", old).incremental
+    assert Selection(tmp_path / "baru", "lama", tmp_path / "sebelumnya", old).incremental
+
+
+def test_the_fingerprint_follows_templates_code_data_and_settings(tmp_path):
+    project = tmp_path / "proyek"
+    for name in ("plugins", "sitelib", "theme", "data"):
+        shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
+    for name in ("pelicanconf.py", "publishconf.py"):
+        shutil.copy(ROOT / name, project / name)
+    settings = site_settings(ROOT / "content")
+    before = build_fingerprint(settings, project)
+    shutil.copytree(ROOT / "content", tmp_path / "konten-lain")
+    assert build_fingerprint(site_settings(tmp_path / "konten-lain", OUTPUT_PATH=str(tmp_path)), project) == before
+    assert build_fingerprint(site_settings(ROOT / "content", SITENAME="Lain"), project) != before
+    for changed in ("theme/templates/base.html", "data/offices.toml", "plugins/photos/variants.py"):
+        path = project / changed
+        original = path.read_bytes()
+        path.write_bytes(original + b"\n")
+        assert build_fingerprint(settings, project) != before, changed
+        path.write_bytes(original)
+    assert build_fingerprint(settings, project) == before
+
+
+def test_a_card_shows_no_neighbours_but_the_article_page_does():
+    from pelican.contents import Article
+
+    settings = site_settings(ROOT / "content")
+
+    def article(slug, **extra):
+        item = Article("<p>isi</p>", {"title": slug, "slug": slug, **extra}, settings=settings,
+                       source_path=str(ROOT / "content" / f"{slug}.md"), context={})
+        return item
+
+    older, newer = article("lama"), article("baru")
+    page = article("ini", older_article=older)
+    digest_before = Digester()
+    card, whole = digest_before.of([page]), digest_before.of(page)
+    page.newer_article = newer  # a newer article is published
+    digest_after = Digester()
+    assert digest_after.of([page]) == card
+    assert digest_after.of(page) != whole
+    newer.title = "judul lain"
+    assert Digester().of(page) != digest_after.of(page)
+
+
+def test_a_value_of_an_unknown_kind_stops_the_build():
+    class Opaque:
+        __slots__ = ()
+
+    with pytest.raises(UndigestibleValue, match="Opaque"):
+        Digester().of([Opaque()])
+
+
+def test_pages_written_by_the_writer_never_write_through_a_link(corpus, tmp_path):
+    """A kept page is a hard link shared with the previous build: building again must leave that build as it was."""
+    first, second = tmp_path / "satu", tmp_path / "dua"
+    pelican(corpus.content, first, corpus.warm_cache, START)
+    before = tree(first)
+    content = tmp_path / "content"
+    shutil.copytree(corpus.content, content)
+    change_title(content, random.Random(5), START, 1)
+    pelican(content, second, corpus.warm_cache, START, previous=first)
+    assert tree(first) == before
+    assert re.search(r"Judul Diubah 1", "".join(p.read_text(encoding="utf-8") for p in second.rglob("*.html")))
+
+
+def test_invoke_publish_is_incremental_and_full_on_request(tmp_path):
+    """`invoke publish` builds from the output/ it replaces; `--full` makes every page again."""
+    from site_copy import copy_project, invoke
+
+    project = copy_project(tmp_path / "situs", ROOT / "content")
+    environment = {"SITEURL": PUBLISH_SITEURL, "PRECOMPRESS": "0"}
+    assert invoke(project, "publish", env=environment).returncode == 0
+    home = project / "output" / "index.html"
+    first = home.stat().st_ino
+    again = invoke(project, "publish", env=environment)
+    assert again.returncode == 0, again.stderr
+    assert home.stat().st_ino == first  # the same file, linked into the new output/
+    checked = invoke(project, "verify-incremental", env=environment)
+    assert checked.returncode == 0 and "identik" in checked.stdout, checked.stderr
+    assert invoke(project, "publish", "--full", env=environment).returncode == 0
+    assert home.stat().st_ino != first
+    page = next(project.glob("output/20*/*/*/index.html"))
+    page.write_text(page.read_text(encoding="utf-8").replace("</main>", "<p>diubah</p></main>"), encoding="utf-8")
+    broken = invoke(project, "verify-incremental", env=environment)
+    assert broken.returncode == 1 and str(page.relative_to(project / "output")) in broken.stderr
+    assert "BERBEDA" in broken.stderr
