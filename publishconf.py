@@ -33,6 +33,11 @@ PRECOMPRESS = os.environ.get("PRECOMPRESS", "1") != "0"
 # made with other settings, so preview and production must not share one.
 CACHE_PATH = "cache/produksi"
 
+# S3 hosting in CI (the workflow sets it): files of the previous build that are not in the restored output/
+# (photo variants, cards, documents: kept out of the Actions cache) are in the bucket, and the incremental
+# build keeps them there by the manifest (README: "Incremental publish").
+BUILD_REMOTE_FILES = os.environ.get("BUILD_REMOTE_FILES", "0") == "1"
+
 # The web editor signs in with GitHub and proposes changes as pull requests
 # (README: "Editor web di GitHub"). GitHub Actions sets GITHUB_REPOSITORY;
 # EDITOR_AUTH_URL is the address of the OAuth client for the login.

@@ -222,7 +222,8 @@ def verify_incremental(c):
 
     The weekly check that the incremental publishes (`invoke publish`) still give the full build's site.
     """
-    from sitelib.build_manifest import differing_files, read_manifest, site_files
+    from sitelib.build_manifest import absent_files, differing_files, read_manifest, site_files
+    from sitelib.build_selection import FRESH_PAGES_SETTING, PREVIOUS_SETTING, REMOTE_SETTING
     from sitelib.folder_swap import swappable_target
 
     output = Path(CONFIG["deploy_path"]).resolve()
@@ -230,8 +231,12 @@ def verify_incremental(c):
         sys.exit(f"Tidak ada situs terbit dengan manifest di {output}: jalankan `invoke publish` dulu.")
     reference_folder = swappable_target(output.with_name(f".{output.name}-pembanding"), ROOT)
     shutil.rmtree(reference_folder, ignore_errors=True)
+    # S3 hosting: the photos and documents are in the bucket, not here; every page and the search index are
+    # made again, files only by their signatures (a name holding the photo's hash, a document's SHA-256).
+    fresh_pages = f" -e {PREVIOUS_SETTING}={shlex.quote(json.dumps(str(output)))} {REMOTE_SETTING}=true {FRESH_PAGES_SETTING}=true"
     try:
-        pelican_run(f"-s {CONFIG['settings_publish']} -o {shlex.quote(str(reference_folder))}")
+        pelican_run(f"-s {CONFIG['settings_publish']} -o {shlex.quote(str(reference_folder))}"
+                    + (fresh_pages if absent_files(output) else ""))
         different = differing_files(output, reference_folder)
     finally:
         shutil.rmtree(reference_folder, ignore_errors=True)
@@ -336,8 +341,11 @@ def bench_incremental(c, articles=50000, work=None):
 @task
 def pages_size(c):
     """Whether output/ still fits GitHub Pages (1 GB): a warning from 800 MB, exit status 1 above 1 GB."""
-    from sitelib.deploy.pages_limit import pages_verdict, published_size
+    from sitelib.deploy.pages_limit import incomplete, pages_verdict, published_size
 
+    problem = incomplete(Path(CONFIG["deploy_path"]))
+    if problem:
+        sys.exit(problem)
     verdict, message = pages_verdict(published_size(Path(CONFIG["deploy_path"])))
     if verdict == "stop":
         sys.exit(message)

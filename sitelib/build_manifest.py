@@ -97,10 +97,22 @@ def site_hashes(site: Path) -> dict[str, str]:
 
 def differing_files(site: Path, reference: Path) -> list[str]:
     """The files of `site` whose bytes differ from those of the full build in `reference`, or that only one of
-    them has; the manifest is compared whole (same pages read the same values, same signatures)."""
+    them has (a file one of them kept in the published storage counts as had, by its manifest); the manifests
+    are compared whole (the same files with the same hashes, the same pages reading the same values)."""
     built, wanted = site_hashes(site), site_hashes(reference)
-    different = {name for name in built.keys() | wanted.keys() if built.get(name) != wanted.get(name)}
+    published = {*absent_files(site), *absent_files(reference)}
+    different = {name for name in built.keys() & wanted.keys() if built[name] != wanted[name]}
+    different |= {name for name in built.keys() ^ wanted.keys() if name not in published}
     manifests = [(Path(folder) / BUILD_MANIFEST) for folder in (site, reference)]
     if any(not path.is_file() for path in manifests) or manifests[0].read_bytes() != manifests[1].read_bytes():
         different.add(BUILD_MANIFEST)
     return sorted(different)
+
+
+def absent_files(site: Path) -> list[str]:
+    """The files the manifest of `site` names that `site` does not hold (kept in the published storage by an
+    incremental build with BUILD_REMOTE_FILES); [] when there is no manifest."""
+    manifest = read_manifest(site)
+    if manifest is None:
+        return []
+    return sorted(name for name in manifest.files if not (Path(site) / name).is_file())

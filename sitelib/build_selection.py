@@ -33,8 +33,15 @@ from .value_digest import Digester
 
 PROJECT = Path(__file__).resolve().parents[1]
 PREVIOUS_SETTING = "BUILD_PREVIOUS_OUTPUT"
-# Settings that say where things are, not what is built.
-LOCATION_SETTINGS = ("PATH", "OUTPUT_PATH", "CACHE_PATH", "THEME", "PLUGIN_PATHS", PREVIOUS_SETTING)
+# True when the previous build's files that are not in BUILD_PREVIOUS_OUTPUT are in the published storage
+# (S3 hosting: CI keeps the pages between runs, not the photo variants, cards and documents; see README).
+REMOTE_SETTING = "BUILD_REMOTE_FILES"
+# True: render every page and index again, keeping only files by their signatures (`invoke verify-incremental`
+# for S3 hosting, where a full build would need every photo on disk).
+FRESH_PAGES_SETTING = "BUILD_FRESH_PAGES"
+# Settings that say where things are or how to build, not what is built.
+LOCATION_SETTINGS = ("PATH", "OUTPUT_PATH", "CACHE_PATH", "THEME", "PLUGIN_PATHS", PREVIOUS_SETTING, REMOTE_SETTING,
+                     FRESH_PAGES_SETTING)
 FINGERPRINT_FOLDERS = ("plugins", "sitelib", "theme")
 FINGERPRINT_FILES = ("pelicanconf.py", "publishconf.py")
 COMPRESSED = (".gz", ".br")
@@ -55,13 +62,17 @@ class Selection:
     """One build's decisions: what it keeps from `previous` (None: a full build) and the signatures it saw."""
 
     def __init__(self, output: Path, fingerprint: str, previous: Path | None = None,
-                 old: Manifest | None = None):
+                 old: Manifest | None = None, remote_files: bool = False, fresh_pages: bool = False):
         self.output = Path(output)
         self.previous = previous if old is not None and old.fingerprint == fingerprint else None
         self.old = old if self.previous is not None else Manifest(fingerprint)
+        self.remote_files = remote_files and self.previous is not None
+        self.fresh_pages = fresh_pages
         self.new = Manifest(fingerprint)
         self.digester = Digester()
         self.linked: set[str] = set()
+        self.remote: set[str] = set()  # kept, but only in the published storage: not in this output
+        self._elsewhere: dict[str, frozenset[str]] = {}
         self.rendered = 0
         self.reasons: Counter[str] = Counter()
 
@@ -98,10 +109,10 @@ class Selection:
     def keep_page(self, name: str, template: str, values: dict) -> bool:
         """Whether the page `name` (below the output) can stay as last built; if so, it is linked in."""
         entry = self.old.files.get(name)
-        if not self.incremental or not entry or "reads" not in entry:
+        if not self.incremental or self.fresh_pages or not entry or "reads" not in entry:
             return False
         signature = self.page_signature(template, entry["reads"], values)
-        if signature != entry.get("sig") or not self._link(name):
+        if signature != entry.get("sig") or not self._link(name, remote_ok=False):
             return False
         self.new.files[name] = self._explained({"sig": signature, "reads": tuple(entry["reads"])}, entry["reads"], values)
         return True
@@ -130,31 +141,60 @@ class Selection:
     def keep_folder(self, folder: str, signature: str) -> bool:
         """The same for a folder written whole: every file of it last time is linked in, or none is."""
         self.new.folders[folder] = signature
-        if not self.incremental or self.old.folders.get(folder) != signature:
+        if not self.incremental or self.fresh_pages or self.old.folders.get(folder) != signature:
             return False
         names = [name for name in self.old.files if name.startswith(f"{folder}/")]
         if not all((self.previous / name).is_file() for name in names):
             return False
-        return all(self._link(name) for name in names)
+        return all(self._link(name, remote_ok=False) for name in names)
 
-    def _link(self, name: str) -> bool:
-        """Hard-link the previous build's file `name` (and its .gz/.br) into the output; False if it is gone."""
+    def _link(self, name: str, remote_ok: bool = True) -> bool:
+        """Hard-link the previous build's file `name` (and its .gz/.br) into the output; False if it is gone.
+        With remote files allowed, a file missing from the previous output is kept where it is published."""
         if name in self.linked:
             return True
         source, target = self.previous / name, self.output / name
-        if not source.is_file() or target.exists():
+        if target.exists():
             return False
-        target.parent.mkdir(parents=True, exist_ok=True)
-        os.link(source, target)
+        if not source.is_file():
+            if not (remote_ok and self.remote_files and not source.exists() and "sha256" in self.old.files.get(name, {})):
+                return False
+            self.remote.add(name)
+        else:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.link(source, target)
         self.linked.add(name)
-        for suffix in COMPRESSED:
-            if name + suffix in self.old.files and (self.previous / (name + suffix)).is_file():
-                os.link(self.previous / (name + suffix), self.output / (name + suffix))
-                self.linked.add(name + suffix)
+        for sibling in (name + suffix for suffix in COMPRESSED if name + suffix in self.old.files):
+            if (self.previous / sibling).is_file():
+                os.link(self.previous / sibling, self.output / sibling)
+            elif name in self.remote:
+                self.remote.add(sibling)
+            else:
+                continue
+            self.linked.add(sibling)
         return True
 
     def was_linked(self, name: str) -> bool:
         return name in self.linked
+
+    def published_elsewhere(self, folder: str) -> frozenset[str]:
+        """The files below `folder` the last build published under names that say what they are (signature =
+        name) and that are only in the published storage: a plugin need not make them again to keep them."""
+        if not self.remote_files:
+            return frozenset()
+        if folder not in self._elsewhere:
+            self._elsewhere[folder] = frozenset(
+                name for name, entry in self.old.files.items()
+                if name.startswith(f"{folder}/") and entry.get("sig") == name and not (self.previous / name).exists())
+        return self._elsewhere[folder]
+
+    def present(self, name: str) -> bool:
+        """Whether the output has `name`, here or (kept) in the published storage."""
+        return name in self.remote or (self.output / name).exists()
+
+    def remote_sha256(self, name: str) -> str | None:
+        """The SHA-256 of a file kept only in the published storage (None for any other file)."""
+        return self.old.files[name]["sha256"] if name in self.remote else None
 
     # The new manifest
 
@@ -169,6 +209,8 @@ class Selection:
             else:
                 entry["sha256"] = file_sha256(self.output / name)
             files[name] = entry
+        for name in self.remote - files.keys():
+            files[name] = {**self.new.files.get(name, {}), "sha256": self.old.files[name]["sha256"]}
         self.new.files = files
         write_manifest(self.output, self.new)
         if EXPLAIN:
@@ -188,14 +230,16 @@ def start_selection(settings) -> Selection:
     if previous == output:
         previous = None  # never link a folder's files into itself
     old = read_manifest(previous) if previous else None
-    selection = Selection(output, build_fingerprint(settings), previous, old)
+    selection = Selection(output, build_fingerprint(settings), previous, old, bool(settings.get(REMOTE_SETTING)),
+                          bool(settings.get(FRESH_PAGES_SETTING)))
     _ACTIVE[str(output)] = selection
     return selection
 
 
 def selection_for(settings) -> Selection:
-    """The selection of the build writing into the settings' OUTPUT_PATH (a full one when none was started)."""
-    return selection_at(settings["OUTPUT_PATH"])
+    """The selection of the build writing into the settings' OUTPUT_PATH (a full one when none was started, or
+    for settings that name no output: a check, a tool)."""
+    return selection_at(settings.get("OUTPUT_PATH") or os.devnull)
 
 
 def selection_at(output_path) -> Selection:

@@ -290,3 +290,30 @@ def test_new_pages_go_before_changed_ones(tmp_path):
     files = {name: LocalFile(name, tmp_path / name, 1, "a" * 32) for name in ("a/index.html", "b/index.html", "c/index.html")}
     plan = make_plan(files, {"a/index.html": RemoteObject("a/index.html", 1, "b" * 32)})
     assert [file.relative for file in plan.uploads[PAGES]] == ["b/index.html", "c/index.html", "a/index.html"]
+
+
+def test_a_site_whose_cards_and_photos_stayed_in_the_bucket_deletes_none_of_them(s3, builds, tmp_path):
+    """An incremental build for S3 (BUILD_REMOTE_FILES) holds only pages and new files; its manifest names
+    the rest, which stays in the bucket. A file neither here nor there stops the deploy before any change."""
+    from sitelib.deploy.deploying import DeployError
+
+    first, later = builds
+    client = new_bucket(s3, "situs-sebagian")
+    env = environment(s3, "situs-sebagian")
+    deploy_output(first, env, say=lambda line: None)
+    partial = tmp_path / "sebagian"
+    shutil.copytree(later, partial)
+    kept = sorted(p.relative_to(partial).as_posix() for p in (partial / "kartu").iterdir()
+                  if p.relative_to(partial).as_posix() in published(first))
+    assert kept
+    for name in kept:
+        (partial / name).unlink()
+    plan = deploy_output(partial, env, say=lambda line: None)
+    assert not {item.relative for item in plan.deletions} & set(kept) and not set(plan.pending) & set(kept)
+    assert set(kept) <= set(stored(client, "situs-sebagian"))
+    assert ".build-manifest.json" not in stored(client, "situs-sebagian")  # the manifest is never published
+    client.delete_object(Bucket="situs-sebagian", Key=f"situs/{kept[0]}")
+    before = stored(client, "situs-sebagian")
+    with pytest.raises(DeployError, match="invoke publish --full"):
+        deploy_output(partial, env, say=lambda line: None)
+    assert stored(client, "situs-sebagian") == before

@@ -38,11 +38,13 @@ STEPS = 5
 
 # Building
 
-def pelican(content: Path, output: Path, cache: Path, now: datetime, previous: Path | None = None) -> None:
+def pelican(content: Path, output: Path, cache: Path, now: datetime, previous: Path | None = None,
+            remote_files: bool = False) -> None:
     command = [sys.executable, str(ROOT / "tests" / "pinned_clock_pelican.py"), now.isoformat(), str(content),
                "-s", "publishconf.py", "-o", str(output), "--cache-path", str(cache), "--fatal", "warnings"]
-    if previous is not None:
-        command += ["-e", f"BUILD_PREVIOUS_OUTPUT={json.dumps(str(previous))}"]
+    if previous is not None:  # one -e for all: Pelican keeps only the last -e given
+        command += ["-e", f"BUILD_PREVIOUS_OUTPUT={json.dumps(str(previous))}",
+                    f"BUILD_REMOTE_FILES={json.dumps(remote_files)}"]
     result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True,
                             env={**os.environ, "SITEURL": PUBLISH_SITEURL, "PRECOMPRESS": "1", "COLUMNS": "400"})
     if result.returncode != 0:
@@ -321,3 +323,56 @@ def test_invoke_publish_is_incremental_and_full_on_request(tmp_path):
     broken = invoke(project, "verify-incremental", env=environment)
     assert broken.returncode == 1 and str(page.relative_to(project / "output")) in broken.stderr
     assert "BERBEDA" in broken.stderr
+
+
+def test_with_s3_hosting_publish_and_verify_work_without_the_cards_on_disk(tmp_path):
+    """CI for S3 keeps output/ without photo variants and cards; publish keeps those in the bucket by the
+    manifest, verify-incremental rebuilds every page against them, and GitHub Pages refuses such an output."""
+    from site_copy import copy_project, invoke
+
+    project = copy_project(tmp_path / "situs", ROOT / "content")
+    environment = {"SITEURL": PUBLISH_SITEURL, "PRECOMPRESS": "0", "BUILD_REMOTE_FILES": "1"}
+    assert invoke(project, "publish", env=environment).returncode == 0
+    cards = sorted(p.name for p in (project / "output" / "kartu").iterdir())
+    shutil.rmtree(project / "output" / "kartu")
+    again = invoke(project, "publish", env=environment)
+    assert again.returncode == 0, again.stderr
+    assert not (project / "output" / "kartu").exists()
+    assert sorted(Path(name).name for name in read_manifest(project / "output").files if name.startswith("kartu/")) == cards
+    checked = invoke(project, "verify-incremental", env=environment)
+    assert checked.returncode == 0 and "identik" in checked.stdout, checked.stdout + checked.stderr
+    pages = invoke(project, "pages-size", env=environment)
+    assert pages.returncode == 1 and "invoke publish --full" in pages.stderr
+
+
+HEAVY_FOLDERS = ("images", "kartu", "dokumen", "media", "wp-content")
+
+
+def test_files_kept_in_the_published_storage_need_not_be_on_disk(corpus, tmp_path):
+    """S3 hosting: CI keeps the previous pages, not the photos, cards and documents (they are in the bucket).
+    The incremental build keeps those by the manifest alone, makes none of them again, and its manifest is the
+    full build's: the deploy then knows every file of the site."""
+    content = tmp_path / "content"
+    shutil.copytree(corpus.content, content)
+    first, pages_only = tmp_path / "satu", tmp_path / "halaman-saja"
+    pelican(content, first, corpus.warm_cache, START)
+    shutil.copytree(first, pages_only)
+    for folder in HEAVY_FOLDERS:
+        shutil.rmtree(pages_only / folder, ignore_errors=True)
+    cold_cache = tmp_path / "cache-tanpa-foto"  # no photo variants or cards at all: they must not be made again
+    shutil.copytree(corpus.warm_cache, cold_cache, ignore=shutil.ignore_patterns("*.webp", "*.avif", "*.jpg", "*.png"))
+    add(content, random.Random(8), START, 1)
+    change_title(content, random.Random(9), START, 2)
+    second, full = tmp_path / "dua", tmp_path / "penuh"
+    pelican(content, second, cold_cache, START + timedelta(hours=1), previous=pages_only, remote_files=True)
+    pelican(content, full, corpus.warm_cache, START + timedelta(hours=1))
+    assert (second / BUILD_MANIFEST).read_bytes() == (full / BUILD_MANIFEST).read_bytes()
+    made, wanted = tree(second), tree(full)
+    assert all(wanted[name] == data for name, data in made.items())
+    missing = sorted(wanted.keys() - made.keys())
+    assert missing and all(name.split("/")[0] in HEAVY_FOLDERS for name in missing), missing
+    published = {Path(name).name for name in made.keys() | wanted.keys() if name.startswith("images/varian/")}
+    remade = [path.name for path in (cold_cache / "foto").iterdir() if path.name in published]
+    assert remade == []  # (sizes no page shows, of a photo only linked to, are still made: not published)
+    drawn = list((cold_cache / "kartu").glob("*.jpg"))
+    assert len(drawn) <= 2  # the new article's card and the retitled one's (if it has no photo); no other

@@ -83,11 +83,24 @@ def test_a_weekly_full_build_checks_the_incremental_one(workflow):
 
 def test_the_published_site_is_kept_for_the_next_incremental_publish(workflow):
     steps = workflow["jobs"]["build"]["steps"]
-    cache = next(step for step in steps if step.get("uses", "").startswith("actions/cache") and step["with"]["path"] == "output")
-    assert cache["if"] == "vars.DEPLOY_TARGET == ''"  # Pages: at most 1 GB; an S3 site is far larger
-    assert cache["with"]["key"].startswith("situs-${{ hashFiles('content/**'") and cache["with"]["restore-keys"] == "situs-"
+    pages, s3 = (next(step for step in caches(workflow) if step["with"]["path"].split()[0] == "output" and step["if"] == condition)
+                 for condition in ("vars.DEPLOY_TARGET == ''", "vars.DEPLOY_TARGET != ''"))
+    assert pages["with"]["path"] == "output"  # Pages: at most 1 GB
+    assert pages["with"]["key"].startswith("situs-${{ hashFiles('content/**'") and pages["with"]["restore-keys"] == "situs-"
+    # S3: never the photo variants, cards, documents, media or old upload copies (they stay in the bucket)
+    assert s3["with"]["path"].split() == ["output", "!output/images/varian", "!output/kartu", "!output/dokumen",
+                                          "!output/media", "!output/**/wp-content"]
+    assert s3["with"]["key"].startswith("situs-s3-") and s3["with"]["restore-keys"] == "situs-s3-"
     publish = next(step for step in steps if step.get("run") == ".venv/bin/invoke publish")
-    assert steps.index(cache) < steps.index(publish)
+    assert steps.index(pages) < steps.index(publish) and steps.index(s3) < steps.index(publish)
+    assert publish["env"]["BUILD_REMOTE_FILES"] == "${{ vars.DEPLOY_TARGET != '' && '1' || '0' }}"
+
+
+def test_with_s3_only_what_names_the_photos_is_cached(workflow):
+    cache = next(step for step in caches(workflow) if step["with"]["key"].startswith("produksi-s3-"))
+    paths = cache["with"]["path"].split()
+    assert "cache/produksi/foto/*.pilihan" in paths and "cache/produksi/foto/*.ukuran" in paths
+    assert "cache/produksi/foto" not in paths and "cache/produksi/kartu" not in paths
 
 
 def test_the_hourly_run_checks_and_publishes_without_tests(workflow):
@@ -113,8 +126,13 @@ def test_pull_requests_get_annotations_and_tests_but_judge_no_office_permission(
     assert "check-office-permission" not in WORKFLOW.read_text()
 
 
+def caches(workflow):
+    return [step for step in workflow["jobs"]["build"]["steps"] if step.get("uses", "").startswith("actions/cache")]
+
+
 def test_card_images_and_photo_variants_are_cached_between_runs(workflow):
-    cache = next(step for step in workflow["jobs"]["build"]["steps"] if step.get("uses", "").startswith("actions/cache"))
+    cache = caches(workflow)[0]
+    assert cache["if"] == "vars.DEPLOY_TARGET == ''"  # GitHub Pages; with S3 they are in the bucket
     # Cards, photo variants, `invoke check`'s complete photo decodes (content_checks.scan.PHOTO_CHECK_FOLDER)
     # and its remembered findings (RESULT_CACHE_FILE's folder).
     # Pelican's reader cache too, with the stamp that discards it when the reader changes.
@@ -312,3 +330,11 @@ def test_only_the_s3_deploy_job_holds_the_storage_keys():
                 assert "secrets.AWS_SECRET_ACCESS_KEY" in text
                 continue
             assert "secrets." not in text, (path.name, name)
+
+
+def test_the_build_manifest_is_not_published_on_pages(workflow):
+    steps = workflow["jobs"]["build"]["steps"]
+    upload = next(step for step in steps if step.get("uses", "").startswith("actions/upload-pages-artifact"))
+    out = steps.index(next(step for step in steps if step.get("run") == "mv output/.build-manifest.json build-manifest.json"))
+    back = steps.index(next(step for step in steps if step.get("run") == "mv build-manifest.json output/.build-manifest.json"))
+    assert out < steps.index(upload) < back

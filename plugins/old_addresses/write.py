@@ -5,10 +5,11 @@ from pathlib import Path
 
 from photos.resolver import CACHE_FOLDER
 from photos.variants import photo_variants
-from sitelib.errors import ContentError, Finding, file_line_containing, metadata_line
-from sitelib.build_selection import selection_at
+from sitelib.errors import ContentError, Finding, SiteConfigError, file_line_containing, metadata_line
+from sitelib.build_selection import selection_at, selection_for
 from sitelib.code_fingerprint import content_digest
 from sitelib.output import output_file
+from sitelib.site_folders import PHOTO_VARIANT_FOLDER
 
 from .old_uploads import read_old_uploads
 from .redirects import redirect_for
@@ -32,11 +33,11 @@ def write_redirects(generator) -> None:
     """Rendered and written directly, not through Pelican's writer: its `content_written`
     signal would put the redirects into the sitemap."""
     template = generator.get_template("redirect")
-    keep = selection_at(generator.output_path).keep_file
+    selection = selection_at(generator.output_path)
     clashes, written = [], set()
     for redirect in redirects(generator.context):
         target = output_file(generator.output_path, redirect.save_as)
-        if target.exists() or redirect.save_as in written:
+        if target.exists() or selection.present(redirect.save_as) or redirect.save_as in written:
             clashes.append(Finding(
                 os.path.relpath(redirect.source_path), "Old_path",
                 f"alamat lama {redirect.old_path} sudah dipakai halaman lain situs ini.",
@@ -46,41 +47,51 @@ def write_redirects(generator) -> None:
             continue
         written.add(redirect.save_as)
         page = template.render({**generator.context, "redirect": redirect}).encode("utf-8")
-        if not keep(redirect.save_as, content_digest(page)):
+        if not selection.keep_file(redirect.save_as, content_digest(page)):
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(page)
     if clashes:
         raise ContentError(clashes)
 
 
-def published_copy(entry, settings, output_path: str) -> Path | None:
-    """The output file an old upload address shows: the document, video or audio file as published, or what a
-    link to the photo opens; None when no published item uses it (a draft's file stays unpublished)."""
+def published_name(entry, settings) -> str:
+    """The output file an old upload address shows (below the output): the document, video or audio file as
+    published, or what a link to the photo opens."""
     if entry.is_photo:
-        photo = photo_variants(Path(settings["PATH"]) / entry.stored, Path(settings["CACHE_PATH"]) / CACHE_FOLDER)
-        published = output_file(output_path, photo.fallback.published)
-    else:
-        published = output_file(output_path, entry.stored)
-    return published if published.is_file() else None
+        elsewhere = selection_for(settings).published_elsewhere(PHOTO_VARIANT_FOLDER)
+        photo = photo_variants(Path(settings["PATH"]) / entry.stored, Path(settings["CACHE_PATH"]) / CACHE_FOLDER, elsewhere)
+        return photo.fallback.published
+    return entry.stored
 
 
 def write_old_uploads(generator) -> None:
     """Each published file at its old WordPress upload address too (checked by `invoke check` before the build:
-    an upload address, ending as its file does, so no page of the site is ever replaced)."""
+    an upload address, ending as its file does, so no page of the site is ever replaced). Kept from the last
+    build when the bytes are the same (an incremental build may know them only from its manifest: the file is
+    in the published storage)."""
     entries, _ = read_old_uploads(Path(generator.settings["PATH"]))
-    keep = selection_at(generator.output_path).keep_file
+    selection = selection_at(generator.output_path)
     clashes = []
     for entry in entries:
-        published = published_copy(entry, generator.settings, generator.output_path)
-        if published is None:
-            continue
+        name = published_name(entry, generator.settings)
+        published = output_file(generator.output_path, name)
+        remote = selection.remote_sha256(name)
+        if remote is None and not published.is_file():
+            continue  # no published item uses it (a draft's file stays unpublished)
         target = output_file(generator.output_path, entry.save_as)
-        data = published.read_bytes()
+        data = None if remote else published.read_bytes()
         try:
-            if target.exists() or not keep(entry.save_as, content_digest(data)):
-                target.parent.mkdir(parents=True, exist_ok=True)
-                with open(target, "xb") as copy:  # never over a page or another file ("x")
-                    copy.write(data)
+            if target.exists() or selection.present(entry.save_as):
+                raise FileExistsError(entry.save_as)
+            if selection.keep_file(entry.save_as, remote or content_digest(data)):
+                continue
+            if data is None:
+                raise SiteConfigError(
+                    f"Build bertahap: {name} hanya ada di penyimpanan situs, tidak di folder ini; alamat lamanya "
+                    f"{entry.old_path} perlu salinannya. Jalankan `invoke publish --full`.")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            with open(target, "xb") as copy:  # never over a page or another file ("x")
+                copy.write(data)
         except OSError:
             clashes.append(Finding(
                 os.path.relpath(entry.source), "", f"alamat lama '{entry.old_path}' sudah dipakai berkas lain situs ini.",

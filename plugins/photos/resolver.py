@@ -3,8 +3,10 @@
 import os
 from pathlib import Path
 
+from sitelib.build_selection import selection_for
 from sitelib.errors import ContentError, Finding, file_line_containing, metadata_line
 from sitelib.links import STATIC_PLACEHOLDERS, local_file
+from sitelib.site_folders import PHOTO_VARIANT_FOLDER
 
 from .decoding import UnreadablePhoto
 from .problems import problem_of
@@ -21,6 +23,7 @@ class PhotoResolver:
         self.content = content
         self.root = Path(settings["PATH"])
         self.cache = Path(settings["CACHE_PATH"]) / CACHE_FOLDER
+        self.elsewhere = selection_for(settings).published_elsewhere(PHOTO_VARIANT_FOLDER)
         self.used: list = []
 
     def _local_file(self, reference: str) -> Path | None:
@@ -31,7 +34,7 @@ class PhotoResolver:
 
     def _made(self, make, path: Path, field: str, reference: str):
         try:
-            return make(path, self.cache)
+            return make(path, self.cache, self.elsewhere)
         except UnreadablePhoto as error:
             problem = problem_of(path, error)
             source = self.content.source_path

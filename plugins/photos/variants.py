@@ -81,6 +81,7 @@ STEM_LIMIT = 100  # of a variant's file name, which also carries a hash and the 
 EXTENSIONS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp", "AVIF": "avif"}
 MIME = {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp", "AVIF": "image/avif"}
 CHOICE_EXTENSION = "pilihan"  # the cached choice of a photo: its level and whether AVIF is published
+SIZE_EXTENSION = "ukuran"  # beside a cached fallback: its width and height (it may be smaller than asked)
 
 
 @dataclass(frozen=True)
@@ -197,11 +198,16 @@ class _Pixels:
 
 
 class _Maker:
-    """Variants of one photo in the cache folder, at each compression level."""
+    """Variants of one photo in the cache folder, at each compression level. A variant named in `elsewhere` is
+    published already (S3 hosting) and is not made again when the cache lacks it: its name says what it is."""
 
-    def __init__(self, source: SourcePhoto, cache_dir: Path):
+    def __init__(self, source: SourcePhoto, cache_dir: Path, elsewhere: frozenset[str] = frozenset()):
         self.source, self.cache_dir, self.pixels = source, cache_dir, _Pixels(source)
         self.widths = target_widths(source.header.width, source.header.height)
+        self.elsewhere = elsewhere
+
+    def _made_already(self, cached: Path) -> bool:
+        return cached.exists() or f"{VARIANT_FOLDER}/{cached.name}" in self.elsewhere
 
     def file(self, width: int, extension: str, level: int) -> Path:
         """The cached file: "manasik-3f2a9c1b20-800.webp", "…-800-2.webp" at level 2."""
@@ -209,7 +215,7 @@ class _Maker:
 
     def variant(self, width: int, image_format: str, level: int) -> Variant:
         cached = self.file(width, EXTENSIONS[image_format], level)
-        if not cached.exists():
+        if not self._made_already(cached):
             quality = getattr(LEVELS[level], image_format.lower())
             _store(encoded(self.pixels.at(width), image_format, quality=quality), cached)
         return self._described(cached, width, MIME[image_format])
@@ -224,12 +230,17 @@ class _Maker:
         image_format = "PNG" if self.source.transparent else "JPEG"
         width = self.widths[-1]
         cached = self.file(width, EXTENSIONS[image_format], level)
-        if not cached.exists():
-            pixels = self.pixels.at(width)
-            data = fitted_fallback(pixels, LEVELS[level].fallback_max_bytes) if image_format == "JPEG" else encoded(pixels, "PNG")
-            _store(data, cached)
-        with Image.open(cached) as stored:
-            size = stored.size
+        measured = cached.with_name(f"{cached.name}.{SIZE_EXTENSION}")
+        if measured.exists() and self._made_already(cached):
+            size = tuple(int(number) for number in measured.read_text().split())
+        else:
+            if not cached.exists():
+                pixels = self.pixels.at(width)
+                data = fitted_fallback(pixels, LEVELS[level].fallback_max_bytes) if image_format == "JPEG" else encoded(pixels, "PNG")
+                _store(data, cached)
+            with Image.open(cached) as stored:
+                size = stored.size
+            _store(f"{size[0]} {size[1]}".encode(), measured)
         return self._described(cached, size[0], MIME[image_format], size[1])
 
     def published(self, level: int, with_avif: bool) -> tuple[Variant, ...]:
@@ -247,6 +258,7 @@ class _Maker:
         (else the last), and `avif_pays` at that level's largest width; remembered in the cache."""
         remembered = self.cache_dir / f"{self.source.name}.{CHOICE_EXTENSION}"
         if not remembered.exists():
+            self.elsewhere = frozenset()  # choosing weighs the files: they are made here
             for level in range(len(LEVELS)):
                 with_avif = self._avif_pays(level)
                 if fits_budget([Path(v.cached).stat().st_size for v in self.published(level, with_avif)], len(self.widths)):
@@ -263,13 +275,14 @@ def _source(path: str, modified: int) -> SourcePhoto:
 
 
 @lru_cache(maxsize=None)
-def _photo(path: str, modified: int, cache_dir: str) -> Photo:
+def _photo(path: str, modified: int, cache_dir: str, elsewhere: frozenset[str]) -> Photo:
     source = _source(path, modified)
-    maker = _Maker(source, Path(cache_dir))
+    maker = _Maker(source, Path(cache_dir), elsewhere)
     variants = maker.published(*maker.choice())
     return Photo(source.header.width, source.header.height, variants[-1], variants)
 
 
-def photo_variants(source: Path, cache_dir: Path) -> Photo:
-    """The photo's upright size and its variants, made now unless the cache has them."""
-    return _photo(str(source), Path(source).stat().st_mtime_ns, str(cache_dir))
+def photo_variants(source: Path, cache_dir: Path, elsewhere: frozenset[str] = frozenset()) -> Photo:
+    """The photo's upright size and its variants, made now unless the cache has them (or, for the variants
+    named in `elsewhere`, the published site has them)."""
+    return _photo(str(source), Path(source).stat().st_mtime_ns, str(cache_dir), elsewhere)

@@ -11,6 +11,7 @@ different stamp discards the cache. So the cache can be kept between CI runs.
 
 from pathlib import Path
 
+from sitelib.build_selection import LOCATION_SETTINGS
 from sitelib.code_fingerprint import code_files, files_fingerprint, installed_packages, plain_settings
 
 # The format of the stamp; the fingerprint does the rest.
@@ -18,7 +19,6 @@ READER_VERSION = "one-header-parser-4"
 STAMP = "versi-pembaca.txt"
 PROJECT = Path(__file__).resolve().parents[2]
 READER_CODE = ("plugins/plain_text_metadata", "sitelib")
-LOCATION_SETTINGS = ("PATH", "OUTPUT_PATH", "CACHE_PATH", "THEME", "PLUGIN_PATHS", "BUILD_PREVIOUS_OUTPUT")
 
 
 def reader_stamp(settings, project: Path = PROJECT) -> str:

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from botocore.exceptions import BotoCoreError, ClientError
 
-from .sync_plan import GRACE, OutputError, local_files, make_plan
+from .sync_plan import GRACE, OutputError, kept_elsewhere, local_files, make_plan
 from .built_site import deploy_problem
 from .plan_text import plan_listing, plan_summary, seconds_text, size_text
 from .target import TargetError, parse_target, s3_client
@@ -28,8 +28,9 @@ def deploy_output(output: Path, environment, dry_run: bool = False, say=print, u
     try:
         client = s3_client(environment)
         remote = remote_objects(client, target)
-        plan = make_plan(local_files(output), remote, everything, read_pending(client, target, remote),
-                         time.time() if now is None else now)
+        local = local_files(output)
+        plan = make_plan(local, remote, everything, read_pending(client, target, remote),
+                         time.time() if now is None else now, kept_elsewhere(output, local))
         for line in plan_summary(plan, target):
             say(line)
         if dry_run:

@@ -3,6 +3,8 @@
 import os
 from pathlib import Path
 
+from sitelib.build_manifest import absent_files
+
 from .http_headers import is_published
 
 PAGES_LIMIT = 1000 * 1000 * 1000
@@ -20,6 +22,16 @@ def published_size(output: Path) -> int:
             if not path.is_symlink() and is_published(name):
                 total += path.stat().st_size
     return total
+
+
+def incomplete(output: Path) -> str:
+    """Why output/ cannot go to GitHub Pages whole ("" when it can): Pages takes the whole site each time, and
+    an incremental build for S3 hosting keeps the files already published out of output/."""
+    absent = absent_files(output)
+    if not absent:
+        return ""
+    return (f"output/ tidak memuat {len(absent)} berkas situs (mis. {absent[0]}): itu build bertahap untuk "
+            "penyimpanan S3 (BUILD_REMOTE_FILES). GitHub Pages perlu situs utuh: jalankan `invoke publish --full`.")
 
 
 def pages_verdict(size: int) -> tuple[str, str]:

@@ -22,6 +22,8 @@ import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sitelib.build_manifest import absent_files
+
 from .http_headers import Headers, headers_for, is_published
 
 FILES, PAGES, INDEXES = "berkas", "halaman", "indeks"
@@ -110,11 +112,24 @@ def local_files(output: Path) -> dict[str, LocalFile]:
     return found
 
 
+def kept_elsewhere(output: Path, local: dict[str, LocalFile]) -> frozenset[str]:
+    """The published files output/'s build manifest names that output/ does not hold: an incremental build
+    with BUILD_REMOTE_FILES kept them where they are published (README: "Incremental publish")."""
+    return frozenset(name for name in absent_files(output) if is_published(name) and name not in local)
+
+
 def make_plan(local: dict[str, LocalFile], remote: dict[str, RemoteObject], everything: bool = False,
-              pending: dict[str, float] | None = None, now: float = 0.0) -> Plan:
+              pending: dict[str, float] | None = None, now: float = 0.0, elsewhere: frozenset[str] = frozenset()) -> Plan:
     """Upload what is new or whose content differs (MD5 against the object's ETag); delete unused pages, and
     other unused objects found unused at least GRACE seconds before `now` (`pending`: key -> since when).
-    `everything`: upload unchanged files too (after the header rules changed: only content is compared)."""
+    `everything`: upload unchanged files too (after the header rules changed: only content is compared).
+    `elsewhere`: files of the site an incremental build kept in the storage without having them in output/
+    (its manifest names them): they stay, and must be there."""
+    missing = sorted(name for name in elsewhere if name not in remote and name not in local)
+    if missing:
+        shown = ", ".join(missing[:5]) + (f" dan {len(missing) - 5} lainnya" if len(missing) > 5 else "")
+        raise OutputError(f"{len(missing)} berkas situs tidak ada di output/ maupun di penyimpanan: {shown}. "
+                          "Jalankan `invoke publish --full` lalu deploy lagi.")
     plan = Plan()
     for relative in sorted(local):
         file = local[relative]
@@ -126,7 +141,7 @@ def make_plan(local: dict[str, LocalFile], remote: dict[str, RemoteObject], ever
     plan.uploads[PAGES].sort(key=lambda file: (file.relative in remote, file.relative))
     pending = pending or {}
     for relative in sorted(remote):
-        if relative in local or relative == PENDING_KEY:
+        if relative in local or relative in elsewhere or relative == PENDING_KEY:
             continue
         since = pending.get(relative, now)
         if phase_of(relative) == PAGES or now - since >= GRACE:
