@@ -106,7 +106,7 @@ THEME_NEEDS = (
     "article.share_image", "article.reading_time", "article.json_ld", "article.office_tags", "article.offices",
     "article.reporting_office", "article.related_articles", "article.newer_article", "article.older_article",
     "context.lead_article", "context.category_latest", "context.menu_categories", "context.site_json_ld",
-    "context.office_listings", "context.region_listings", "context.office_groups",
+    "context.office_listings", "context.region_listings", "context.office_groups", "context.search_parts",
 )
 THEME = ("theme", (Handler(_Stage("templates"), _renders, needs=THEME_NEEDS),))
 

@@ -73,9 +73,10 @@ def test_the_comparison_covers_every_kind_of_output(two_builds):
     (_, files), _ = two_builds
     names = set(files)
     for expected in ("sitemap.xml", "news-sitemap.xml", "feed/atom.xml", "index.html", "index.html.gz",
-                     "index.html.br", "halaman/2/index.html", "pagefind/pagefind-entry.json"):
+                     "index.html.br", "halaman/2/index.html", "pagefind/2025/pagefind-entry.json",
+                     "pagefind/lain/pagefind-entry.json"):
         assert expected in names, expected
-    assert any(name.startswith("pagefind/filter/") for name in names)
+    assert any(name.startswith("pagefind/2025/filter/") for name in names)
     assert any(name.endswith(".webp") or name.endswith(".avif") for name in names)
 
 
@@ -97,7 +98,7 @@ def test_pagefind_files_get_one_order_whatever_order_pagefind_wrote(two_builds):
     from search_index.stable_index import ENTRY, FILTER_FOLDER, encoded, needed_files, packed, stable_files, unpacked
 
     (base, files), _ = two_builds
-    index = {name.removeprefix("pagefind/"): data for name, data in files.items() if name.startswith("pagefind/")}
+    index = {name.removeprefix("pagefind/2025/"): data for name, data in files.items() if name.startswith("pagefind/2025/")}
     names = needed_files(index[ENTRY], index.__getitem__)
     stable = {name: index[name] for name in names}
     assert stable_files(stable) == (stable, set())  # the build's index is already in its stable form

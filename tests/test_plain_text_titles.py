@@ -164,7 +164,7 @@ def test_feeds(site, feed):
 
 def test_search_index(site):
     titles = []
-    for fragment in (site.root / "pagefind" / "fragment").glob("*.pf_fragment"):
+    for fragment in (site.root / "pagefind").glob("*/fragment/*.pf_fragment"):
         data = gzip.decompress(fragment.read_bytes())
         titles.append(json.loads(data[data.index(b"{"):])["meta"]["title"])
     assert ISSUE_TITLE_SHOWN in titles

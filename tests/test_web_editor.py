@@ -361,7 +361,7 @@ def test_admin_is_not_indexed_and_has_its_own_policy(site, admin):
     assert "unsafe-eval" not in home_policy and "api.github.com" not in home_policy
     assert "/admin/" not in site.path("sitemap.xml").read_text()
     assert "/admin/" not in site.path("feed/atom.xml").read_text()
-    fragments = [p.read_bytes() for p in (site.root / "pagefind" / "fragment").glob("*.pf_fragment")]
+    fragments = [p.read_bytes() for p in (site.root / "pagefind").glob("*/fragment/*.pf_fragment")]
     assert fragments and not any(b'"url":"/admin/' in gzip.decompress(f) for f in fragments)
 
 

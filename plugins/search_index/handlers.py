@@ -1,14 +1,23 @@
-"""Signal receiver of the search index plugin."""
+"""Signal receivers of the search index plugin."""
 
 from pathlib import Path
 
-from .indexing import build_index
-from .stable_index import stabilised
-from .write import write_index
+from sitelib.build_selection import selection_for
+from sitelib.content import content_by_generator
+
+from .in_parts import index_in_parts
+from .parts import parts_of
+
+
+def list_parts(generators) -> None:
+    """Receiver of all_generators_finalized: the index's parts, from the articles and pages to be written
+    (newest year first, then "lain"), for the search page (context `search_parts`)."""
+    paths = [item.save_as for _, items in content_by_generator(generators) for item in items if item.save_as]
+    for generator in generators:
+        generator.context["search_parts"] = parts_of(paths)
 
 
 def index_site(pelican) -> None:
-    """Receiver of the "optimize" stage: index the output unless SEARCH_INDEX is false."""
+    """Receiver of the "optimize" stage: index the output in parts unless SEARCH_INDEX is false."""
     if pelican.settings.get("SEARCH_INDEX", True):
-        site = Path(pelican.output_path)
-        write_index(site, stabilised(build_index(site)))
+        index_in_parts(Path(pelican.output_path), pelican.settings["SEARCH_SAVE_AS"], selection_for(pelican.settings))

@@ -11,10 +11,12 @@ which the official Python wrapper (`pagefind.index.PagefindIndex`) speaks
 too. The wrapper is not used because it waits 0.1 s for every answer (five
 minutes for 3,000 pages); this client sends a request and reads its answer.
 The filter files that Pagefind still writes in a random order are then put
-in order by `stable_index` (see there).
+in order by `stable_index` (see there). The site is indexed in parts, one
+Pagefind process after another (`parts.py`, `in_parts.py`).
 """
 
 import base64
+import hashlib
 import json
 import subprocess
 import tempfile
@@ -24,6 +26,8 @@ from pagefind.service import get_executable
 
 from sitelib.errors import SiteConfigError
 from sitelib.site_folders import SEARCH_INDEX_FOLDER
+
+from .parts import grouped, marks_body
 
 INDEX_FOLDER = SEARCH_INDEX_FOLDER
 FAILED = "Indeks pencarian (Pagefind) gagal dibuat"
@@ -35,13 +39,37 @@ def pages_in_order(site: Path) -> list[str]:
     return sorted(path.as_posix() for path in found if path.parts[0] != INDEX_FOLDER)
 
 
+def indexable_pages(site: Path) -> dict[str, dict[str, str]]:
+    """The pages to index (marked with data-pagefind-body) by part: path -> SHA-256 of its HTML bytes."""
+    pages = {}
+    for page in pages_in_order(site):
+        data = (site / page).read_bytes()
+        if marks_body(data):
+            pages[page] = hashlib.sha256(data).hexdigest()
+    return grouped(pages)
+
+
+def pagefind_executable() -> Path:
+    executable = get_executable()
+    if executable is None:
+        raise SiteConfigError(f"{FAILED}: program pagefind tidak ditemukan (pasang requirements.txt).")
+    return Path(executable)
+
+
+def indexer_version() -> str:
+    """What makes an index besides its pages: Pagefind's version and the code of this plugin."""
+    version = subprocess.run([str(pagefind_executable()), "--version"], capture_output=True, text=True, check=True)
+    code = hashlib.sha256()
+    for module in sorted(Path(__file__).parent.glob("*.py")):
+        code.update(module.name.encode() + b"\0" + module.read_bytes() + b"\0")
+    return f"{version.stdout.strip()} {code.hexdigest()}"
+
+
 class PagefindService:
     """`pagefind --service`: requests and answers are base64 of JSON, each followed by a comma."""
 
     def __init__(self):
-        executable = get_executable()
-        if executable is None:
-            raise SiteConfigError(f"{FAILED}: program pagefind tidak ditemukan (pasang requirements.txt).")
+        executable = pagefind_executable()
         self._errors = tempfile.TemporaryFile()
         self._process = subprocess.Popen(
             [str(executable), "--service"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self._errors,
@@ -76,9 +104,9 @@ class PagefindService:
         self._errors.close()
 
 
-def build_index(site: Path) -> dict[str, bytes]:
-    """The index of every page that marks its body with data-pagefind-body, added in path order: each file of
-    the index folder by its '/'-separated name inside it.
+def build_index(site: Path, pages: list[str]) -> dict[str, bytes]:
+    """The index of `pages` (paths below `site`, each marking its body with data-pagefind-body), added in
+    path order, by a Pagefind process of its own: each file of the index folder by its '/'-separated name.
 
     The files come back in Pagefind's answer (GetFiles) and write.py writes them. Pagefind's own WriteFiles
     answers before its last writes reach the disk (tokio files not flushed) and the service exits as soon as
@@ -87,7 +115,7 @@ def build_index(site: Path) -> dict[str, bytes]:
     service = PagefindService()
     try:
         index_id = service.request({"type": "NewIndex", "config": None})["index_id"]
-        for page in pages_in_order(site):
+        for page in sorted(pages):
             service.request({
                 "type": "AddFile", "index_id": index_id, "file_path": page, "url": None,
                 "file_contents": (site / page).read_text(encoding="utf-8"),

@@ -3,12 +3,21 @@
   "use strict";
   var root = document.getElementById("pencarian");
   if (!root || typeof window.PagefindUI !== "function") { return; }
+  // The index is in parts, one Pagefind bundle each in pagefind/PART/, newest year first, as the build
+  // lists them (data-search-parts); the UI comes from the first and merges the others in.
+  var parts = (root.getAttribute("data-search-parts") || "").split(" ").filter(Boolean);
+  var script = document.querySelector("script[src*='pagefind-ui']");
+  if (!parts.length || !script) { return; }
   document.querySelector(".search-nojs").hidden = true;
+  var folder = new URL("..", script.src);  // pagefind/
+  var bundle = function (part) { return new URL(part + "/", folder).pathname; };
   // Result links are site paths; the site may live below a folder (GitHub Pages).
-  var bundle = document.querySelector("script[src*='pagefind-ui']").src;
+  var baseUrl = new URL("..", folder).pathname;
   var ui = new window.PagefindUI({
     element: "#pencarian",
-    baseUrl: new URL("..", bundle).pathname,
+    bundlePath: bundle(parts[0]),
+    mergeIndex: parts.slice(1).map(function (part) { return { bundlePath: bundle(part), baseUrl: baseUrl }; }),
+    baseUrl: baseUrl,
     showImages: false,
     showSubResults: false,
     resetStyles: false,
