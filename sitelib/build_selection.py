@@ -29,6 +29,7 @@ from pathlib import Path
 
 from .build_manifest import Manifest, file_sha256, read_manifest, site_files, write_manifest
 from .code_fingerprint import code_files, files_fingerprint, installed_packages, plain_settings, registry_files
+from .output import output_file
 from .value_digest import Digester
 
 PROJECT = Path(__file__).resolve().parents[1]
@@ -153,8 +154,8 @@ class Selection:
         With remote files allowed, a file missing from the previous output is kept where it is published."""
         if name in self.linked:
             return True
-        source, target = self.previous / name, self.output / name
-        if target.exists():
+        source, target = self._previous_file(name), output_file(self.output, name)
+        if target.exists() or source is None:
             return False
         if not source.is_file():
             if not (remote_ok and self.remote_files and not source.exists() and "sha256" in self.old.files.get(name, {})):
@@ -162,17 +163,28 @@ class Selection:
             self.remote.add(name)
         else:
             target.parent.mkdir(parents=True, exist_ok=True)
-            os.link(source, target)
+            os.link(source, target, follow_symlinks=False)
         self.linked.add(name)
         for sibling in (name + suffix for suffix in COMPRESSED if name + suffix in self.old.files):
-            if (self.previous / sibling).is_file():
-                os.link(self.previous / sibling, self.output / sibling)
+            found = self._previous_file(sibling)
+            if found is not None and found.is_file():
+                os.link(found, output_file(self.output, sibling), follow_symlinks=False)
             elif name in self.remote:
                 self.remote.add(sibling)
             else:
                 continue
             self.linked.add(sibling)
         return True
+
+    def _previous_file(self, name: str) -> Path | None:
+        """The previous build's `name`, or None when that is not a plain file inside its folder (a manifest
+        naming "../x", a symbolic link): nothing from elsewhere is ever linked into the output."""
+        root = self.previous.resolve()
+        path = root / name
+        if path.is_symlink() or not path.resolve().is_relative_to(root) or any(
+                parent.is_symlink() for parent in path.parents if parent.is_relative_to(root) and parent != root):
+            return None
+        return path
 
     def was_linked(self, name: str) -> bool:
         return name in self.linked

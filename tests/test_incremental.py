@@ -376,3 +376,25 @@ def test_files_kept_in_the_published_storage_need_not_be_on_disk(corpus, tmp_pat
     assert remade == []  # (sizes no page shows, of a photo only linked to, are still made: not published)
     drawn = list((cold_cache / "kartu").glob("*.jpg"))
     assert len(drawn) <= 2  # the new article's card and the retitled one's (if it has no photo); no other
+
+
+def test_nothing_outside_the_previous_build_is_ever_linked_in(tmp_path):
+    """The manifest and the previous output are read, not trusted: a symbolic link or a name leaving the folder
+    is never linked into the new output (a link to a secret would publish it)."""
+    from sitelib.output import OutsideOutputError
+
+    previous, output = tmp_path / "sebelumnya", tmp_path / "baru"
+    previous.mkdir()
+    output.mkdir()
+    secret = tmp_path / "rahasia.txt"
+    secret.write_text("kunci")
+    (previous / "tautan.jpg").symlink_to(secret)
+    (previous / "folder").symlink_to(tmp_path)
+    entry = {"sha256": "0" * 64, "sig": "s"}
+    old = Manifest("sama", {"tautan.jpg": entry, "folder/rahasia.txt": entry, "../rahasia.txt": entry})
+    selection = Selection(output, "sama", previous, old)
+    assert not selection.keep_file("tautan.jpg", "s")
+    assert not selection.keep_file("folder/rahasia.txt", "s")
+    with pytest.raises(OutsideOutputError):
+        selection.keep_file("../rahasia.txt", "s")
+    assert list(output.iterdir()) == []
