@@ -227,6 +227,10 @@ MARKDOWN = {
         # Quotes and dashes are typogrify's job, so no "smarty" here.
         "markdown.extensions.extra": {},
     },
+    # What Pelican's Markdown reader would add to this dict itself (its configured extensions and `meta`, which
+    # our reader leaves out again): written out, Pelican never changes the dict, so a second build in the same
+    # process has the same settings (and the same fingerprint, sitelib/build_selection.py).
+    "extensions": ["markdown.extensions.extra", "markdown.extensions.meta"],
     "output_format": "html5",
 }
 

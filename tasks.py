@@ -218,33 +218,48 @@ def publish(c, full=False):
 
 @task
 def verify_incremental(c):
-    """Build the whole site again from scratch beside output/ and compare: every file must be the same bytes.
+    """Build the site incrementally from output/ and from scratch, at one moment, and compare every file.
 
-    The weekly check that the incremental publishes (`invoke publish`) still give the full build's site.
+    The weekly check that incremental publishes (`invoke publish`) still give the full build's site. Both
+    builds have the same clock (BUILD_NOW), so an article falling due meanwhile cannot make them differ.
     """
+    from datetime import datetime, timezone
+
     from sitelib.build_manifest import absent_files, differing_files, read_manifest, site_files
-    from sitelib.build_selection import FRESH_PAGES_SETTING, PREVIOUS_SETTING, REMOTE_SETTING
+    from sitelib.build_selection import CLOCK_SETTING, FRESH_PAGES_SETTING, PREVIOUS_SETTING, REMOTE_SETTING
     from sitelib.folder_swap import swappable_target
 
     output = Path(CONFIG["deploy_path"]).resolve()
     if read_manifest(output) is None:
         sys.exit(f"Tidak ada situs terbit dengan manifest di {output}: jalankan `invoke publish` dulu.")
-    reference_folder = swappable_target(output.with_name(f".{output.name}-pembanding"), ROOT)
-    shutil.rmtree(reference_folder, ignore_errors=True)
-    # S3 hosting: the photos and documents are in the bucket, not here; every page and the search index are
-    # made again, files only by their signatures (a name holding the photo's hash, a document's SHA-256).
-    fresh_pages = f" -e {PREVIOUS_SETTING}={shlex.quote(json.dumps(str(output)))} {REMOTE_SETTING}=true {FRESH_PAGES_SETTING}=true"
+    folders = [swappable_target(output.with_name(f".{output.name}-{name}"), ROOT) for name in ("bertahap", "pembanding")]
+    moment = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    remote = bool(absent_files(output))
+    incremental = {CLOCK_SETTING: moment, PREVIOUS_SETTING: str(output), REMOTE_SETTING: remote}
+    # S3 hosting: the photos and documents are in the bucket, not here; the reference renders every page and the
+    # search index again and keeps files only by their signatures (a name holding the photo's hash, a document's
+    # SHA-256). Otherwise it is a build from nothing.
+    reference = {**incremental, FRESH_PAGES_SETTING: True} if remote else {CLOCK_SETTING: moment}
+
+    def build(folder: Path, settings: dict) -> None:
+        extra = " ".join(f"{key}={shlex.quote(json.dumps(value))}" for key, value in settings.items())
+        pelican_run(f"-s {CONFIG['settings_publish']} -o {shlex.quote(str(folder))} -e {extra}")
+
+    for folder in folders:
+        shutil.rmtree(folder, ignore_errors=True)
     try:
-        pelican_run(f"-s {CONFIG['settings_publish']} -o {shlex.quote(str(reference_folder))}"
-                    + (fresh_pages if absent_files(output) else ""))
-        different = differing_files(output, reference_folder)
+        build(folders[0], incremental)
+        build(folders[1], reference)
+        different = differing_files(*folders)
+        count = len(site_files(folders[0]))
     finally:
-        shutil.rmtree(reference_folder, ignore_errors=True)
+        for folder in folders:
+            shutil.rmtree(folder, ignore_errors=True)
     if different:
         shown = "\n".join(f"  {name}" for name in different[:50])
         sys.exit(f"Build bertahap BERBEDA dari build penuh pada {len(different)} berkas:\n{shown}\n"
                  "Terbitkan dengan `invoke publish --full` dan laporkan ini sebagai bug.")
-    print(f"Build bertahap sama dengan build penuh: {len(site_files(output))} berkas identik.")
+    print(f"Build bertahap sama dengan build penuh: {count} berkas identik.")
 
 
 @task(help={

@@ -18,7 +18,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .site_folders import BUILD_MANIFEST
+from .site_folders import BUILD_EXPLANATION, BUILD_MANIFEST, BUILD_RECORDS
 
 FORMAT = 1
 
@@ -73,6 +73,19 @@ def write_manifest(site: Path, manifest: Manifest) -> None:
     (Path(site) / BUILD_MANIFEST).write_text(manifest.to_json(), encoding="utf-8")
 
 
+def read_explanation(site: Path) -> dict[str, dict[str, str]]:
+    """The variables' digests of each page of `site` (BUILD_EXPLAIN), {} when there are none."""
+    try:
+        data = json.loads((Path(site) / BUILD_EXPLANATION).read_text(encoding="utf-8"))
+        return data if isinstance(data, dict) else {}
+    except (OSError, ValueError):
+        return {}
+
+
+def write_explanation(site: Path, explanation: dict) -> None:
+    (Path(site) / BUILD_EXPLANATION).write_text(json.dumps(explanation, sort_keys=True), encoding="utf-8")
+
+
 def file_sha256(path: Path) -> str:
     digest = hashlib.sha256()
     with open(path, "rb") as stream:
@@ -82,12 +95,12 @@ def file_sha256(path: Path) -> str:
 
 
 def site_files(site: Path) -> list[str]:
-    """Every file below `site` as '/'-separated paths, sorted, the manifest itself left out."""
+    """Every file below `site` as '/'-separated paths, sorted, the build's own records left out."""
     found = []
     for folder, _, names in os.walk(site):
         relative = Path(folder).relative_to(site)
         found += [(relative / name).as_posix() for name in names]
-    return sorted(name for name in found if name != BUILD_MANIFEST)
+    return sorted(name for name in found if name not in BUILD_RECORDS)
 
 
 def site_hashes(site: Path) -> dict[str, str]:

@@ -12,8 +12,9 @@ into the new build's staging folder instead of being made again:
 - a file a plugin makes (photo variant, share card, document copy, redirect, search index part) is kept when
   the plugin's own signature of its inputs is the same (`keep_file`, `keep_folder`).
 
-Anything else is made as in a full build. A full build happens when there is no previous output or manifest,
-or the fingerprint differs: code, templates, settings, registries or installed packages. The clock needs no
+Anything else is made as in a full build. Every page is rendered when there is no previous output or manifest,
+or the fingerprint differs (code, templates, settings, registries, installed packages, Python); files plugins
+make are still kept by their signatures then, which name what they are made from. The clock needs no
 special case: Pelican decides afresh which scheduled articles are due, and a page whose list gained one
 renders again like any other.
 
@@ -23,11 +24,16 @@ it "will have no effect"), so the selection is made here, in the writer.
 
 import hashlib
 import os
+import posixpath
 import sys
 from collections import Counter
+from datetime import datetime
 from pathlib import Path
 
-from .build_manifest import Manifest, file_sha256, read_manifest, site_files, write_manifest
+from .build_manifest import (
+    Manifest, file_sha256, read_explanation, read_manifest, site_files, write_explanation, write_manifest,
+)
+from .errors import SiteConfigError
 from .code_fingerprint import code_files, files_fingerprint, installed_packages, plain_settings, registry_files
 from .output import output_file
 from .value_digest import Digester
@@ -40,13 +46,26 @@ REMOTE_SETTING = "BUILD_REMOTE_FILES"
 # True: render every page and index again, keeping only files by their signatures (`invoke verify-incremental`
 # for S3 hosting, where a full build would need every photo on disk).
 FRESH_PAGES_SETTING = "BUILD_FRESH_PAGES"
-# Settings that say where things are or how to build, not what is built.
+# The build's moment (plugins/incremental/clock.py): it decides which scheduled articles are due, like any time.
+CLOCK_SETTING = "BUILD_NOW"
+# Settings that say where things are, when or how to build, not what is built.
 LOCATION_SETTINGS = ("PATH", "OUTPUT_PATH", "CACHE_PATH", "THEME", "PLUGIN_PATHS", PREVIOUS_SETTING, REMOTE_SETTING,
-                     FRESH_PAGES_SETTING)
+                     FRESH_PAGES_SETTING, CLOCK_SETTING)
 FINGERPRINT_FOLDERS = ("plugins", "sitelib", "theme")
 FINGERPRINT_FILES = ("pelicanconf.py", "publishconf.py")
 COMPRESSED = (".gz", ".br")
 EXPLAIN = bool(os.environ.get("BUILD_EXPLAIN"))
+
+
+def build_moment(settings) -> datetime | None:
+    """The moment BUILD_NOW pins the build to (None: the real clock); it must say its time zone."""
+    setting = settings.get(CLOCK_SETTING)
+    if not setting:
+        return None
+    moment = datetime.fromisoformat(setting)
+    if moment.tzinfo is None:
+        raise SiteConfigError(f"{CLOCK_SETTING} {setting!r} perlu zona waktu, misalnya 2026-12-01T09:00+07:00.")
+    return moment
 
 
 def build_fingerprint(settings, project: Path = PROJECT) -> str:
@@ -65,8 +84,13 @@ class Selection:
     def __init__(self, output: Path, fingerprint: str, previous: Path | None = None,
                  old: Manifest | None = None, remote_files: bool = False, fresh_pages: bool = False):
         self.output = Path(output)
-        self.previous = previous if old is not None and old.fingerprint == fingerprint else None
+        self.previous = previous if old is not None else None
         self.old = old if self.previous is not None else Manifest(fingerprint)
+        # Pages are kept only when the code, templates and settings are the same; a file a plugin makes is kept
+        # by its own signature, which says what it is made from whatever the code (a photo's hash and the
+        # variant's version in its name, a document's bytes, a redirect's HTML, a search part's pages and
+        # Pagefind version), just as the caches reuse them by those names.
+        self.same_code = self.previous is not None and self.old.fingerprint == fingerprint
         self.remote_files = remote_files and self.previous is not None
         self.fresh_pages = fresh_pages
         self.new = Manifest(fingerprint)
@@ -76,6 +100,8 @@ class Selection:
         self._elsewhere: dict[str, frozenset[str]] = {}
         self.rendered = 0
         self.reasons: Counter[str] = Counter()
+        self.explanation: dict[str, dict[str, str]] = {}
+        self.old_explanation = read_explanation(self.previous) if EXPLAIN and self.previous else {}
 
     @property
     def incremental(self) -> bool:
@@ -90,41 +116,41 @@ class Selection:
         parts = [template, *(f"{name}={digest}" for name, digest in self.variable_digests(reads, values).items())]
         return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
-    def _explained(self, entry: dict, reads, values: dict) -> dict:
-        """With BUILD_EXPLAIN set, each page's entry keeps its variables' digests, and a page rendered again
-        counts the variables that differ: `invoke publish` then prints why pages were rendered."""
-        if not EXPLAIN:
-            return entry
-        digests = self.variable_digests(reads, values)
-        return {**entry, "vars": digests}
+    def _explained(self, name: str, entry: dict, reads, values: dict) -> dict:
+        """With BUILD_EXPLAIN set, each page's variables' digests are kept beside the manifest (EXPLANATION, not
+        part of the site), and a page rendered again counts the variables that differ: `invoke publish` then
+        prints why pages were rendered."""
+        if EXPLAIN:
+            self.explanation[name] = self.variable_digests(reads, values)
+        return entry
 
     def _count_reasons(self, name: str, values: dict) -> None:
-        old = self.old.files.get(name, {})
-        if not EXPLAIN or "vars" not in old:
-            self.reasons["(halaman baru)" if not old else "(tanpa rincian)"] += 1
+        old = self.old_explanation.get(name)
+        if not EXPLAIN or old is None:
+            self.reasons["(halaman baru)" if name not in self.old.files else "(tanpa rincian)"] += 1
             return
-        now = self.variable_digests(old["vars"], values)
-        for variable in [v for v in now if now[v] != old["vars"][v]] or ["(berkas lama hilang)"]:
+        now = self.variable_digests(old, values)
+        for variable in [v for v in now if now[v] != old[v]] or ["(berkas lama hilang)"]:
             self.reasons[variable] += 1
 
     def keep_page(self, name: str, template: str, values: dict) -> bool:
         """Whether the page `name` (below the output) can stay as last built; if so, it is linked in."""
         entry = self.old.files.get(name)
-        if not self.incremental or self.fresh_pages or not entry or "reads" not in entry:
+        if not self.same_code or self.fresh_pages or not entry or "reads" not in entry:
             return False
         signature = self.page_signature(template, entry["reads"], values)
         if signature != entry.get("sig") or not self._link(name, remote_ok=False):
             return False
-        self.new.files[name] = self._explained({"sig": signature, "reads": tuple(entry["reads"])}, entry["reads"], values)
+        self.new.files[name] = self._explained(name, {"sig": signature, "reads": tuple(entry["reads"])}, entry["reads"], values)
         return True
 
     def page_rendered(self, name: str, template: str, reads, values: dict) -> None:
         reads = tuple(sorted(reads))
         self.rendered += 1
-        if self.incremental:
+        if self.same_code:
             self._count_reasons(name, values)
         self.new.files[name] = self._explained(
-            {"sig": self.page_signature(template, reads, values), "reads": reads}, reads, values)
+            name, {"sig": self.page_signature(template, reads, values), "reads": reads}, reads, values)
 
     # Files and folders plugins make
 
@@ -154,8 +180,11 @@ class Selection:
         With remote files allowed, a file missing from the previous output is kept where it is published."""
         if name in self.linked:
             return True
-        source, target = self._previous_file(name), output_file(self.output, name)
-        if target.exists() or source is None:
+        source = self._previous_file(name)
+        if source is None:
+            return False
+        target = output_file(self.output, name)
+        if target.exists():
             return False
         if not source.is_file():
             if not (remote_ok and self.remote_files and not source.exists() and "sha256" in self.old.files.get(name, {})):
@@ -179,6 +208,8 @@ class Selection:
     def _previous_file(self, name: str) -> Path | None:
         """The previous build's `name`, or None when that is not a plain file inside its folder (a manifest
         naming "../x", a symbolic link): nothing from elsewhere is ever linked into the output."""
+        if posixpath.normpath(name) != name or name.startswith(("/", "../")) or "\\" in name:
+            return None  # "a/../b", "./a", "/a": never a name this code writes
         root = self.previous.resolve()
         path = root / name
         if path.is_symlink() or not path.resolve().is_relative_to(root) or any(
@@ -226,7 +257,8 @@ class Selection:
         self.new.files = files
         write_manifest(self.output, self.new)
         if EXPLAIN:
-            print(f"Build bertahap: {self.rendered} halaman dirender ({'bertahap' if self.incremental else 'penuh'}); "
+            write_explanation(self.output, self.explanation)
+            print(f"Build bertahap: {self.rendered} halaman dirender ({'bertahap' if self.same_code else 'penuh'}); "
                   f"sebabnya: {dict(self.reasons.most_common())}", file=sys.stderr)
         return self.new
 

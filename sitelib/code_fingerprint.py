@@ -4,6 +4,8 @@ when any of them changes (`invoke check`'s results, the incremental build's prev
 import hashlib
 import importlib.metadata
 import json
+import sys
+import zlib
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -22,8 +24,15 @@ def plain_settings(settings, leave_out: Iterable[str] = ()) -> str:
     return json.dumps(plain, sort_keys=True)
 
 
+# The installers themselves make nothing the site shows.
+INSTALLERS = {"pip", "setuptools", "wheel"}
+
+
 def installed_packages() -> str:
-    return "\n".join(sorted(f"{dist.metadata['Name']}=={dist.version}" for dist in importlib.metadata.distributions()))
+    """The installed packages with their versions, the Python version and the zlib it compresses with."""
+    packages = sorted(f"{dist.metadata['Name']}=={dist.version}" for dist in importlib.metadata.distributions()
+                      if dist.metadata["Name"].lower() not in INSTALLERS)
+    return "\n".join([f"Python {sys.version}", f"zlib {zlib.ZLIB_RUNTIME_VERSION}", *packages])
 
 
 def files_fingerprint(project: Path, files: Iterable[Path]):

@@ -13,6 +13,8 @@ WEB_EDITOR_FOLDER = "admin"  # web_editor
 PREVIEW_DRAFT_FOLDER = "draf"  # pelicanconf DRAFT_SAVE_AS: drafts in the preview only
 NEWS_SITEMAP = "news-sitemap.xml"  # structured_data
 BUILD_MANIFEST = ".build-manifest.json"  # incremental: what the last build wrote (never deployed)
+BUILD_EXPLANATION = ".build-explanation.json"  # BUILD_EXPLAIN: each page's variables' digests (never deployed)
+BUILD_RECORDS = (BUILD_MANIFEST, BUILD_EXPLANATION)  # the build's records about the site, not part of it
 DOCUMENT_FOLDER = "dokumen"  # linked_files: PDF and office documents (content/dokumen/OFFICE/YYYY/MM/)
 MEDIA_FOLDER = "media"  # linked_files: video and audio files (content/media/OFFICE/YYYY/MM/)
 
@@ -24,4 +26,4 @@ PLUGIN_FOLDERS = (
     OFFICE_URL, REGION_URL, PHOTO_VARIANT_FOLDER, SHARE_CARD_FOLDER, SEARCH_INDEX_FOLDER, WEB_EDITOR_FOLDER,
     DOCUMENT_FOLDER, MEDIA_FOLDER,
 )
-PLUGIN_FILES = (NEWS_SITEMAP, BUILD_MANIFEST)
+PLUGIN_FILES = (NEWS_SITEMAP, *BUILD_RECORDS)

@@ -22,6 +22,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from benchmarks.corpus import generate
+from old_addresses.old_uploads import toml_text
 from sitelib.build_manifest import Manifest, read_manifest
 from sitelib.build_selection import Selection, build_fingerprint
 from sitelib.site_folders import BUILD_MANIFEST
@@ -40,11 +41,13 @@ STEPS = 4
 
 def pelican(content: Path, output: Path, cache: Path, now: datetime, previous: Path | None = None,
             remote_files: bool = False) -> None:
-    command = [sys.executable, str(ROOT / "tests" / "pinned_clock_pelican.py"), now.isoformat(), str(content),
-               "-s", "publishconf.py", "-o", str(output), "--cache-path", str(cache), "--fatal", "warnings"]
-    if previous is not None:  # one -e for all: Pelican keeps only the last -e given
-        command += ["-e", f"BUILD_PREVIOUS_OUTPUT={json.dumps(str(previous))}",
-                    f"BUILD_REMOTE_FILES={json.dumps(remote_files)}"]
+    # The clock pinned with BUILD_NOW (plugins/incremental/clock.py); one -e for all: Pelican keeps only the last.
+    settings = {"BUILD_NOW": now.isoformat()}
+    if previous is not None:
+        settings.update(BUILD_PREVIOUS_OUTPUT=str(previous), BUILD_REMOTE_FILES=remote_files)
+    command = [sys.executable, "-m", "pelican", str(content), "-s", "publishconf.py", "-o", str(output),
+               "--cache-path", str(cache), "--fatal", "warnings",
+               "-e", *(f"{key}={json.dumps(value)}" for key, value in settings.items())]
     result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True,
                             env={**os.environ, "SITEURL": PUBLISH_SITEURL, "PRECOMPRESS": "1", "COLUMNS": "400"})
     if result.returncode != 0:
@@ -234,11 +237,18 @@ def test_a_manifest_round_trips_and_a_foreign_one_is_ignored():
         assert Manifest.from_json(broken) is None
 
 
-def test_another_fingerprint_means_a_full_build(tmp_path):
-    old = Manifest("lama", {"index.html": {"sha256": "0" * 64, "sig": "s", "reads": ()}})
-    (tmp_path / "sebelumnya").mkdir()
-    assert not Selection(tmp_path / "baru", "baru", tmp_path / "sebelumnya", old).incremental
-    assert Selection(tmp_path / "baru", "lama", tmp_path / "sebelumnya", old).incremental
+def test_another_fingerprint_renders_every_page_but_keeps_files_by_their_signatures(tmp_path):
+    entry = {"sha256": "0" * 64, "sig": Selection(tmp_path, "").page_signature("index.html", (), {}), "reads": ()}
+    old = Manifest("lama", {"index.html": entry, "kartu/a-1.jpg": {"sha256": "1" * 64, "sig": "kartu/a-1.jpg"}})
+    previous = tmp_path / "sebelumnya"
+    (previous / "kartu").mkdir(parents=True)
+    (previous / "index.html").write_text("x")
+    (previous / "kartu" / "a-1.jpg").write_bytes(b"jpg")
+    other = Selection(tmp_path / "baru", "baru", previous, old)
+    assert not other.keep_page("index.html", "index.html", {})
+    assert other.keep_file("kartu/a-1.jpg", "kartu/a-1.jpg")
+    same = Selection(tmp_path / "lagi", "lama", previous, old)
+    assert same.keep_page("index.html", "index.html", {})
 
 
 def test_the_fingerprint_follows_templates_code_data_and_settings(tmp_path):
@@ -352,12 +362,18 @@ def test_files_kept_in_the_published_storage_need_not_be_on_disk(corpus, tmp_pat
     shutil.copytree(corpus.warm_cache, cold_cache, ignore=shutil.ignore_patterns("*.webp", "*.avif", "*.jpg", "*.png"))
     add(content, random.Random(8), START, 1)
     change_title(content, random.Random(9), START, 2)
+    # A new old WordPress address for a document published before: its copy is made from content/.
+    (content / "unggahan-lama").mkdir(exist_ok=True)
+    (content / "unggahan-lama" / "kab-wonosobo.toml").write_text(toml_text({
+        "/wp-content/uploads/2025/05/daftar-lunas.pdf": "dokumen/kab-wonosobo/2026/06/daftar-jemaah-berhak-lunas.pdf",
+    }), encoding="utf-8")
     second, full = tmp_path / "dua", tmp_path / "penuh"
     pelican(content, second, cold_cache, START + timedelta(hours=1), previous=pages_only, remote_files=True)
     pelican(content, full, corpus.warm_cache, START + timedelta(hours=1))
     assert (second / BUILD_MANIFEST).read_bytes() == (full / BUILD_MANIFEST).read_bytes()
     made, wanted = tree(second), tree(full)
     assert all(wanted[name] == data for name, data in made.items())
+    assert "wp-content/uploads/2025/05/daftar-lunas.pdf" in made
     missing = sorted(wanted.keys() - made.keys())
     assert missing and all(name.split("/")[0] in HEAVY_FOLDERS for name in missing), missing
     published = {Path(name).name for name in made.keys() | wanted.keys() if name.startswith("images/varian/")}
@@ -370,8 +386,6 @@ def test_files_kept_in_the_published_storage_need_not_be_on_disk(corpus, tmp_pat
 def test_nothing_outside_the_previous_build_is_ever_linked_in(tmp_path):
     """The manifest and the previous output are read, not trusted: a symbolic link or a name leaving the folder
     is never linked into the new output (a link to a secret would publish it)."""
-    from sitelib.output import OutsideOutputError
-
     previous, output = tmp_path / "sebelumnya", tmp_path / "baru"
     previous.mkdir()
     output.mkdir()
@@ -380,10 +394,28 @@ def test_nothing_outside_the_previous_build_is_ever_linked_in(tmp_path):
     (previous / "tautan.jpg").symlink_to(secret)
     (previous / "folder").symlink_to(tmp_path)
     entry = {"sha256": "0" * 64, "sig": "s"}
-    old = Manifest("sama", {"tautan.jpg": entry, "folder/rahasia.txt": entry, "../rahasia.txt": entry})
+    (previous / "kartu").mkdir()
+    (previous / "kartu" / "bocor.html").write_text("x")
+    old = Manifest("sama", {"tautan.jpg": entry, "folder/rahasia.txt": entry, "../rahasia.txt": entry,
+                            "pagefind/2026/../../kartu/bocor.html": entry}, {"pagefind/2026": "s"})
     selection = Selection(output, "sama", previous, old)
     assert not selection.keep_file("tautan.jpg", "s")
     assert not selection.keep_file("folder/rahasia.txt", "s")
-    with pytest.raises(OutsideOutputError):
-        selection.keep_file("../rahasia.txt", "s")
+    assert not selection.keep_file("../rahasia.txt", "s")
+    assert not selection.keep_folder("pagefind/2026", "s")  # a name climbing out of the folder it is listed in
     assert list(output.iterdir()) == []
+
+
+def test_an_article_is_published_by_the_first_build_after_its_hour(corpus, tmp_path):
+    """The time is an input: scheduled for 09:30, absent at 09:00, there in the incremental build at 10:00."""
+    content = tmp_path / "content"
+    shutil.copytree(corpus.content, content)
+    path = articles(content)[0]
+    set_field(path, "Date", header_date(START + timedelta(minutes=30)))
+    slug = next(line for line in header_and_body(path)[0] if line.startswith("Slug:")).split(":", 1)[1].strip()
+    first, second = tmp_path / "satu", tmp_path / "dua"
+    pelican(content, first, corpus.warm_cache, START)
+    page = f"2026/12/{slug}/index.html"
+    assert not (first / page).exists() and slug not in (first / "index.html").read_text(encoding="utf-8")
+    pelican(content, second, corpus.warm_cache, START + timedelta(hours=1), previous=first)
+    assert (second / page).is_file() and slug in (second / "index.html").read_text(encoding="utf-8")

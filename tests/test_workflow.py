@@ -88,12 +88,21 @@ def test_the_published_site_is_kept_for_the_next_incremental_publish(workflow):
     assert pages["with"]["path"] == "output"  # Pages: at most 1 GB
     assert pages["with"]["key"].startswith("situs-${{ hashFiles('content/**'") and pages["with"]["restore-keys"] == "situs-"
     # S3: never the photo variants, cards, documents, media or old upload copies (they stay in the bucket)
-    assert s3["with"]["path"].split() == ["output", "!output/images/varian", "!output/kartu", "!output/dokumen",
-                                          "!output/media", "!output/**/wp-content"]
-    assert s3["with"]["key"].startswith("situs-s3-") and s3["with"]["restore-keys"] == "situs-s3-"
+    heavy_left_out = ["output", "!output/images/varian", "!output/kartu", "!output/dokumen", "!output/media",
+                      "!output/**/wp-content", "!output/**/files"]
+    assert s3["uses"].startswith("actions/cache/restore@") and s3["with"]["path"].split() == heavy_left_out
+    assert s3["with"]["key"] == "situs-s3-${{ github.run_id }}" and s3["with"]["restore-keys"] == "situs-s3-"
     publish = next(step for step in steps if step.get("run") == ".venv/bin/invoke publish")
     assert steps.index(pages) < steps.index(publish) and steps.index(s3) < steps.index(publish)
     assert publish["env"]["BUILD_REMOTE_FILES"] == "${{ vars.DEPLOY_TARGET != '' && '1' || '0' }}"
+    # The state is saved by deploy-s3 only, after the deploy, and only when the build changed the site: the next
+    # build's "previous" is what the bucket holds, never a build that was not deployed.
+    deploy = workflow["jobs"]["deploy-s3"]["steps"]
+    save = next(step for step in deploy if step.get("uses", "").startswith("actions/cache/save@"))
+    assert save["with"]["path"].split() == heavy_left_out and save["with"]["key"] == "situs-s3-${{ github.run_id }}"
+    assert deploy.index(save) > deploy.index(next(step for step in deploy if step.get("run") == ".venv/bin/invoke deploy"))
+    assert save["if"] == "needs.build.outputs.changed == 'true'"
+    assert workflow["jobs"]["build"]["outputs"]["changed"] == "${{ steps.changed.outputs.site }}"
 
 
 def test_with_s3_only_what_names_the_photos_is_cached(workflow):

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from pelican.contents import Article, Page
 
+from sitelib.build_selection import build_moment
 from sitelib.content import all_articles, all_pages
 from sitelib.errors import ContentError, metadata_line
 
@@ -25,7 +26,8 @@ from .values import value_findings
 
 def check_before_reading(generator) -> None:
     """Check every file's metadata before Pelican reads it, so editors get our messages."""
-    errors = [f for f in scan.check_sources(generator.settings, with_bodies=False) if f.is_error]
+    errors = [f for f in scan.check_sources(generator.settings, with_bodies=False, now=build_moment(generator.settings))
+              if f.is_error]
     if errors:
         raise ContentError(errors)
 

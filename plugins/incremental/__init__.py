@@ -4,7 +4,8 @@ With BUILD_PREVIOUS_OUTPUT naming the previous build's folder (`invoke publish` 
 read the same values as last time, and files the plugins made from the same inputs, are hard-linked from there
 instead of being made again (sitelib/build_selection.py says how that is decided). Every build, full or not,
 writes the manifest of its output (.build-manifest.json) for the next one. The plugin:
-- starts the build's selection when Pelican starts;
+- pins the build's clock to BUILD_NOW when it is set (clock.py) and starts the build's selection when
+  Pelican starts;
 - has every template record which variables it reads (tracking.py);
 - gives Pelican a writer that keeps unchanged pages (writer.py);
 - writes the manifest once everything else, compressed files included, is written (the last stage).

@@ -1,12 +1,15 @@
 """Signal receivers of the incremental build plugin."""
 
-from sitelib.build_selection import end_selection, start_selection
+from sitelib.build_selection import build_moment, end_selection, start_selection
+
+from .clock import set_clock
 
 from .tracking import ReadTrackingContext
 from .writer import SelectiveWriter
 
 
 def start(pelican) -> None:
+    set_clock(build_moment(pelican.settings))
     start_selection(pelican.settings)
 
 

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from photos.resolver import CACHE_FOLDER
 from photos.variants import photo_variants
-from sitelib.errors import ContentError, Finding, SiteConfigError, file_line_containing, metadata_line
+from sitelib.errors import ContentError, Finding, file_line_containing, metadata_line
 from sitelib.build_selection import selection_at, selection_for
 from sitelib.code_fingerprint import content_digest
 from sitelib.output import output_file
@@ -64,6 +64,15 @@ def published_name(entry, settings) -> str:
     return entry.stored
 
 
+def unpublished_bytes(entry, settings) -> bytes:
+    """The bytes of the file an old upload address shows, made from content/ when the published copy is only in
+    the storage (S3 hosting): the document itself, or the photo's fallback (encoded into the cache if needed)."""
+    source = Path(settings["PATH"]) / entry.stored
+    if not entry.is_photo:
+        return source.read_bytes()
+    return Path(photo_variants(source, Path(settings["CACHE_PATH"]) / CACHE_FOLDER).fallback.cached).read_bytes()
+
+
 def write_old_uploads(generator) -> None:
     """Each published file at its old WordPress upload address too (checked by `invoke check` before the build:
     an upload address, ending as its file does, so no page of the site is ever replaced). Kept from the last
@@ -86,9 +95,7 @@ def write_old_uploads(generator) -> None:
             if selection.keep_file(entry.save_as, remote or content_digest(data)):
                 continue
             if data is None:
-                raise SiteConfigError(
-                    f"Build bertahap: {name} hanya ada di penyimpanan situs, tidak di folder ini; alamat lamanya "
-                    f"{entry.old_path} perlu salinannya. Jalankan `invoke publish --full`.")
+                data = unpublished_bytes(entry, generator.settings)
             target.parent.mkdir(parents=True, exist_ok=True)
             with open(target, "xb") as copy:  # never over a page or another file ("x")
                 copy.write(data)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from sitelib.file_kinds import FILE_KINDS
 from sitelib.site_folders import (
-    BUILD_MANIFEST, DOCUMENT_FOLDER, MEDIA_FOLDER, OLD_UPLOAD_ADDRESS, PHOTO_VARIANT_FOLDER, SHARE_CARD_FOLDER,
+    BUILD_RECORDS, DOCUMENT_FOLDER, MEDIA_FOLDER, OLD_UPLOAD_ADDRESS, PHOTO_VARIANT_FOLDER, SHARE_CARD_FOLDER,
 )
 
 IMMUTABLE = "public, max-age=31536000, immutable"
@@ -80,5 +80,5 @@ def headers_for(path: str) -> Headers:
 
 
 def is_published(path: str) -> bool:
-    """Whether a file of the output goes to object storage: not the .gz/.br copies, not the build manifest."""
-    return not path.endswith(PRECOMPRESSED) and path != BUILD_MANIFEST
+    """Whether a file of the output goes to object storage: not the .gz/.br copies, not the build's records."""
+    return not path.endswith(PRECOMPRESSED) and path not in BUILD_RECORDS
