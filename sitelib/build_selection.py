@@ -35,7 +35,6 @@ from .build_manifest import (
 )
 from .errors import SiteConfigError
 from .code_fingerprint import code_files, files_fingerprint, installed_packages, plain_settings, registry_files
-from .output import output_file
 from .value_digest import Digester
 
 PROJECT = Path(__file__).resolve().parents[1]
@@ -98,6 +97,7 @@ class Selection:
         self.linked: set[str] = set()
         self.remote: set[str] = set()  # kept, but only in the published storage: not in this output
         self._elsewhere: dict[str, frozenset[str]] = {}
+        self._plain_folders: dict[str, bool] = {}
         self.rendered = 0
         self.reasons: Counter[str] = Counter()
         self.explanation: dict[str, dict[str, str]] = {}
@@ -183,7 +183,7 @@ class Selection:
         source = self._previous_file(name)
         if source is None:
             return False
-        target = output_file(self.output, name)
+        target = self.output / name  # a plain relative name, checked above: it cannot leave the output
         if target.exists():
             return False
         if not source.is_file():
@@ -197,7 +197,7 @@ class Selection:
         for sibling in (name + suffix for suffix in COMPRESSED if name + suffix in self.old.files):
             found = self._previous_file(sibling)
             if found is not None and found.is_file():
-                os.link(found, output_file(self.output, sibling), follow_symlinks=False)
+                os.link(found, self.output / sibling, follow_symlinks=False)
             elif name in self.remote:
                 self.remote.add(sibling)
             else:
@@ -208,14 +208,24 @@ class Selection:
     def _previous_file(self, name: str) -> Path | None:
         """The previous build's `name`, or None when that is not a plain file inside its folder (a manifest
         naming "../x", a symbolic link): nothing from elsewhere is ever linked into the output."""
-        if posixpath.normpath(name) != name or name.startswith(("/", "../")) or "\\" in name:
+        if posixpath.normpath(name) != name or name.startswith(("/", "../")) or name == ".." or "\\" in name:
             return None  # "a/../b", "./a", "/a": never a name this code writes
-        root = self.previous.resolve()
-        path = root / name
-        if path.is_symlink() or not path.resolve().is_relative_to(root) or any(
-                parent.is_symlink() for parent in path.parents if parent.is_relative_to(root) and parent != root):
+        folder = posixpath.dirname(name)
+        if folder and not self._plain_folder(folder):
             return None
-        return path
+        path = self.previous / name
+        return None if path.is_symlink() else path
+
+    def _plain_folder(self, folder: str) -> bool:
+        """Whether `folder` and every folder above it, below the previous output, is a real folder (not a
+        symbolic link); remembered, since thousands of files share a few folders."""
+        known = self._plain_folders.get(folder)
+        if known is None:
+            parent = posixpath.dirname(folder)
+            path = self.previous / folder
+            known = (not parent or self._plain_folder(parent)) and not path.is_symlink()
+            self._plain_folders[folder] = known
+        return known
 
     def was_linked(self, name: str) -> bool:
         return name in self.linked
