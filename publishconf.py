@@ -33,6 +33,10 @@ PRECOMPRESS = os.environ.get("PRECOMPRESS", "1") != "0"
 # made with other settings, so preview and production must not share one.
 CACHE_PATH = "cache/produksi"
 
+# Every production build writes the manifest of its output, and `invoke publish` builds only what changed
+# since the last one (README: "Incremental publish"); the preview does neither.
+INCREMENTAL_BUILD = True
+
 # S3 hosting in CI (the workflow sets it): files of the previous build that are not in the restored output/
 # (photo variants, cards, documents: kept out of the Actions cache) are in the bucket, and the incremental
 # build keeps them there by the manifest (README: "Incremental publish").

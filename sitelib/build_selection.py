@@ -28,6 +28,7 @@ import posixpath
 import sys
 from collections import Counter
 from datetime import datetime
+from functools import lru_cache
 from pathlib import Path
 
 from .build_manifest import (
@@ -47,6 +48,9 @@ REMOTE_SETTING = "BUILD_REMOTE_FILES"
 FRESH_PAGES_SETTING = "BUILD_FRESH_PAGES"
 # The build's moment (plugins/incremental/clock.py): it decides which scheduled articles are due, like any time.
 CLOCK_SETTING = "BUILD_NOW"
+# True in the production build (publishconf.py): the manifest, the signatures and what may be kept. The preview
+# has none of that work.
+ENABLED_SETTING = "INCREMENTAL_BUILD"
 # Settings that say where things are, when or how to build, not what is built.
 LOCATION_SETTINGS = ("PATH", "OUTPUT_PATH", "CACHE_PATH", "THEME", "PLUGIN_PATHS", PREVIOUS_SETTING, REMOTE_SETTING,
                      FRESH_PAGES_SETTING, CLOCK_SETTING)
@@ -297,13 +301,17 @@ def selection_for(settings) -> Selection:
 
 
 def selection_at(output_path) -> Selection:
-    """The selection of the build writing into `output_path`."""
-    output = Path(output_path).resolve()
-    selection = _ACTIVE.get(str(output))
-    if selection is None:
-        selection = _ACTIVE[str(output)] = Selection(output, "")
-    return selection
+    """The selection of the build writing into `output_path`; for a build that keeps nothing (a preview, a
+    check), one that keeps nothing and is not remembered."""
+    output = _resolved(str(output_path))
+    return _ACTIVE.get(output) or Selection(Path(output), "")
 
 
 def end_selection(settings) -> Selection | None:
-    return _ACTIVE.pop(str(Path(settings["OUTPUT_PATH"]).resolve()), None)
+    return _ACTIVE.pop(_resolved(settings["OUTPUT_PATH"]), None)
+
+
+@lru_cache(maxsize=64)
+def _resolved(path: str) -> str:
+    """An output folder's real path, the key of its selection (asked for every article: resolved once)."""
+    return str(Path(path).resolve())

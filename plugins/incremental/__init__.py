@@ -1,5 +1,7 @@
 """Pelican plugin: an incremental build keeps every output whose inputs are unchanged since the last build.
 
+Active in the production build (INCREMENTAL_BUILD = True, publishconf.py); the preview only gets the clock.
+
 With BUILD_PREVIOUS_OUTPUT naming the previous build's folder (`invoke publish` does), pages whose template
 read the same values as last time, and files the plugins made from the same inputs, are hard-linked from there
 instead of being made again (sitelib/build_selection.py says how that is decided). Every build, full or not,

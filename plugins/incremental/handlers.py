@@ -1,25 +1,27 @@
 """Signal receivers of the incremental build plugin."""
 
-from sitelib.build_selection import build_moment, end_selection, start_selection
+from sitelib.build_selection import ENABLED_SETTING, build_moment, end_selection, start_selection
 
 from .clock import set_clock
-
 from .tracking import ReadTrackingContext
 from .writer import SelectiveWriter
 
 
 def start(pelican) -> None:
     set_clock(build_moment(pelican.settings))
-    start_selection(pelican.settings)
+    if pelican.settings.get(ENABLED_SETTING):
+        start_selection(pelican.settings)
 
 
 def track_template_reads(generator) -> None:
     """Every template this generator renders records the variables it reads (see tracking.py)."""
-    generator.env.context_class = ReadTrackingContext
+    if generator.settings.get(ENABLED_SETTING):
+        generator.env.context_class = ReadTrackingContext
 
 
-def selective_writer(pelican) -> type:
-    return SelectiveWriter
+def selective_writer(pelican) -> type | None:
+    """Our writer in the production build; Pelican's own (None: no writer offered) in the preview."""
+    return SelectiveWriter if pelican.settings.get(ENABLED_SETTING) else None
 
 
 def write_manifest(pelican) -> None:

@@ -16,7 +16,6 @@ Pagefind process after another (`parts.py`, `in_parts.py`).
 """
 
 import base64
-import hashlib
 import json
 import subprocess
 import tempfile
@@ -24,6 +23,7 @@ from pathlib import Path, PurePosixPath
 
 from pagefind.service import get_executable
 
+from sitelib.code_fingerprint import content_digest, files_fingerprint
 from sitelib.errors import SiteConfigError
 from sitelib.site_folders import SEARCH_INDEX_FOLDER
 
@@ -45,7 +45,7 @@ def indexable_pages(site: Path) -> dict[str, dict[str, str]]:
     for page in pages_in_order(site):
         data = (site / page).read_bytes()
         if marks_body(data):
-            pages[page] = hashlib.sha256(data).hexdigest()
+            pages[page] = content_digest(data)
     return grouped(pages)
 
 
@@ -59,9 +59,8 @@ def pagefind_executable() -> Path:
 def indexer_version() -> str:
     """What makes an index besides its pages: Pagefind's version and the code of this plugin."""
     version = subprocess.run([str(pagefind_executable()), "--version"], capture_output=True, text=True, check=True)
-    code = hashlib.sha256()
-    for module in sorted(Path(__file__).parent.glob("*.py")):
-        code.update(module.name.encode() + b"\0" + module.read_bytes() + b"\0")
+    folder = Path(__file__).parent
+    code = files_fingerprint(folder, sorted(folder.glob("*.py")))
     return f"{version.stdout.strip()} {code.hexdigest()}"
 
 
