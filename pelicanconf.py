@@ -214,7 +214,11 @@ SITEMAP = {
 # wrapper (Indonesian news is full of acronyms: PHU, ASN, BPIH), the
 # hanging-quote wrapper, and widont, whose non-breaking space would leak
 # into feed titles and share texts (the CSS balances headlines instead).
-TYPOGRIFY = True
+# Our Markdown reader applies it (READER_TYPOGRIFY), so Pelican's reader cache
+# keeps the result; Pelican's own pass (TYPOGRIFY) would run again on every
+# cached article at every build (plugins/plain_text_metadata/typography.py).
+TYPOGRIFY = False
+READER_TYPOGRIFY = True
 TYPOGRIFY_DASHES = "oldschool"
 TYPOGRIFY_OMIT_FILTERS = ["caps", "initial_quotes", "widont"]
 

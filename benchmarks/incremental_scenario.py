@@ -6,7 +6,7 @@ process timed with its peak memory (Pagefind's processes included):
 2. the check and the full publish build again with warm caches;
 3. one new article (`deploy_scenario.NEW_ARTICLE`): `invoke check` and an incremental publish build from the
    first build's output, with the files it wrote (not linked from the previous build) counted;
-4. the one-article preview (`invoke livereload --article`'s build).
+4. the one-article preview: the live server's rebuild after a save (`invoke livereload --article`).
 The publish build is `publishconf.py` with PRECOMPRESS=0, as CI runs it.
 """
 
@@ -21,7 +21,7 @@ from sitelib.build_selection import PREVIOUS_SETTING
 from .corpus import generate
 from .deploy_scenario import NEW_ARTICLE, NEW_PAGE
 from .measure import Timing, timed
-from .run import single_article_preview
+from .run import article_preview_rebuild
 
 ROOT = Path(__file__).resolve().parents[1]
 SITEURL = "https://media.contoh.test"
@@ -76,7 +76,7 @@ def run(articles: int = 50000, work: Path | None = None) -> dict:
         results["new_article_publish"] = {**figures(incremental), **written_files(second)}
         results["new_article_total_seconds"] = round(
             results["new_article_check"]["seconds"] + results["new_article_publish"]["seconds"], 1)
-        results["single_article_preview_seconds"] = round(single_article_preview(content, work), 2)
+        results["article_preview_rebuild_seconds"] = round(article_preview_rebuild(content, work), 2)
         return results
 
 
@@ -91,5 +91,5 @@ def format_report(results: dict) -> str:
         f"Satu berita baru: build        {one['seconds']:>7.1f} s, puncak {one['peak_mb']} MB; "
         f"{one['made']} berkas dibuat ({one['made_pages']} halaman), {one['kept']} ditautkan dari build sebelumnya",
         f"Satu berita baru: total        {results['new_article_total_seconds']:>7.1f} s",
-        f"Pratinjau satu berita:         {results['single_article_preview_seconds']:>7.2f} s",
+        f"Pratinjau satu berita:         {results['article_preview_rebuild_seconds']:>7.2f} s",
     ])

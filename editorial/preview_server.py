@@ -51,7 +51,7 @@ def preview_arguments(settings: dict, settings_file: str, article: str | None = 
     """Pelican's arguments for the preview build (the article's path checked anew at each build)."""
     if not article:
         return f"-s {settings_file}"
-    options = pelican_options(preview_settings(Path(article), Path(settings["PATH"])))
+    options = pelican_options(preview_settings(Path(article), Path(settings["PATH"]), settings["ARTICLE_PATHS"]))
     return f"-s {settings_file} -o {preview_output(settings, article)} {shlex.join(options)}"
 
 

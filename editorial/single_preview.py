@@ -11,6 +11,8 @@ related news and neighbours then show only that article.
 import json
 from pathlib import Path
 
+from sitelib.content_files import SITE_ARTICLE_PATHS
+
 PREVIEW_FOLDER = Path("cache") / "pratinjau"
 
 
@@ -24,9 +26,12 @@ def article_paths(article: Path, content_root: Path) -> list[str]:
     return [article.relative_to(root).as_posix()]
 
 
-def preview_settings(article: Path, content_root: Path, cache: Path = PREVIEW_FOLDER / "cache") -> dict:
-    """The settings that differ from pelicanconf.py for the one-article preview."""
-    return {"ARTICLE_PATHS": article_paths(article, content_root), "CACHE_PATH": str(cache)}
+def preview_settings(article: Path, content_root: Path, site_article_paths: list[str],
+                     cache: Path = PREVIEW_FOLDER / "cache") -> dict:
+    """The settings that differ from pelicanconf.py for the one-article preview (the site's article folders,
+    `site_article_paths`, stay folders of Markdown only: no photo is looked for among the other articles)."""
+    return {"ARTICLE_PATHS": article_paths(article, content_root), SITE_ARTICLE_PATHS: list(site_article_paths),
+            "CACHE_PATH": str(cache)}
 
 
 def pelican_options(settings: dict) -> list[str]:

@@ -234,6 +234,16 @@ class Selection:
     def was_linked(self, name: str) -> bool:
         return name in self.linked
 
+    def fact(self, name: str, key: str):
+        """What a plugin recorded last time about the file `name` under `key` (`note`), when this build linked
+        the same file in and the code is the same (the plugin's judgement too); None otherwise (the plugin then
+        reads the file)."""
+        return self.old.files.get(name, {}).get(key) if self.same_code and name in self.linked else None
+
+    def note(self, name: str, key: str, value) -> None:
+        """Record a fact about the output file `name` in the manifest (plain JSON), for the next build's `fact`."""
+        self.new.files.setdefault(name, {})[key] = value
+
     def published_elsewhere(self, folder: str) -> frozenset[str]:
         """The files below `folder` the last build published under names that say what they are (signature =
         name) and that are only in the published storage: a plugin need not make them again to keep them."""

@@ -2,6 +2,7 @@
 when any of them changes (`invoke check`'s results, the incremental build's previous pages)."""
 
 import hashlib
+from functools import lru_cache
 import importlib.metadata
 import json
 import sys
@@ -28,19 +29,38 @@ def plain_settings(settings, leave_out: Iterable[str] = ()) -> str:
 INSTALLERS = {"pip", "setuptools", "wheel"}
 
 
+@lru_cache(maxsize=1)
 def installed_packages() -> str:
-    """The installed packages with their versions, the Python version and the zlib it compresses with."""
+    """The installed packages with their versions, the Python version and the zlib it compresses with (read once
+    per process: the live preview rebuilds in one process, and packages are not installed under a running build)."""
     packages = sorted(f"{dist.metadata['Name']}=={dist.version}" for dist in importlib.metadata.distributions()
                       if dist.metadata["Name"].lower() not in INSTALLERS)
     return "\n".join([f"Python {sys.version}", f"zlib {zlib.ZLIB_RUNTIME_VERSION}", *packages])
 
 
+# path -> (size, modification time in ns, SHA-256 of the bytes): a process hashes each file once per change
+# (the live preview rebuilds in one process; a build fingerprints the code three times).
+_FILE_DIGESTS: dict[str, tuple[int, int, bytes]] = {}
+
+
+def file_digest(path: Path) -> bytes:
+    """The SHA-256 of a file's bytes, read again only when its size or time changed."""
+    status = path.stat()
+    remembered = _FILE_DIGESTS.get(str(path))
+    if remembered and remembered[:2] == (status.st_size, status.st_mtime_ns):
+        return remembered[2]
+    digest = hashlib.sha256(path.read_bytes()).digest()
+    _FILE_DIGESTS[str(path)] = (status.st_size, status.st_mtime_ns, digest)
+    return digest
+
+
 def files_fingerprint(project: Path, files: Iterable[Path]):
-    """A SHA-256 fed with each file's path (below `project` when it is there) and bytes, in the order given."""
+    """A SHA-256 fed with each file's path (below `project` when it is there) and the SHA-256 of its bytes, in
+    the order given."""
     digest = hashlib.sha256()
     for path in files:
         name = path.relative_to(project).as_posix() if path.is_relative_to(project) else str(path)
-        digest.update(name.encode() + b"\0" + path.read_bytes() + b"\0")
+        digest.update(name.encode() + b"\0" + file_digest(path) + b"\0")
     return digest
 
 

@@ -62,6 +62,11 @@ HIDDEN_FOLDER = ("folder tersembunyi di folder konten tidak dibaca.", "Pindahkan
 NOT_A_FILE = ("ini bukan berkas biasa.", "Hapus dari folder konten.")
 
 
+# The one-article preview (editorial/single_preview.py) gives Pelican one file as ARTICLE_PATHS; this setting
+# names the site's own article folders then, which stay folders of Markdown only (no photo is looked for there).
+SITE_ARTICLE_PATHS = "SITE_ARTICLE_PATHS"
+
+
 def content_folders(settings) -> list[tuple[str, Path]]:
     """(kind, folder or file) for every configured article and page path, below PATH."""
     root = Path(settings["PATH"])
@@ -183,6 +188,7 @@ def photo_files(settings) -> list[Path]:
     """
     root = Path(settings["PATH"])
     text_folders = {folder for _, folder in content_folders(settings)}
+    text_folders |= {root / path for path in settings.get(SITE_ARTICLE_PATHS) or ()}
     found = []
     for folder, subfolders, files in os.walk(root):
         folder_path = Path(folder)

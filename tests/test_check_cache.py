@@ -121,3 +121,81 @@ def test_new_times_alone_check_nothing_again_and_a_folder_moved_behind_a_link_do
     (content / "images").symlink_to(tmp_path / "foto-di-luar", target_is_directory=True)
     moved, reused = checked(settings)
     assert reused < files and any("manasik.jpg" in line and "di luar folder content" in line for line in moved), moved
+
+
+SCHEDULED = """Title: Pengumuman Terjadwal
+Date: 2030-01-01 00:30
+Category: Haji dan Umrah
+Author: uji/rf
+Offices: kab-kebumen
+Reporting_office: kab-kebumen
+Slug: pelunasan-bipih
+Summary: Berita yang terbit sendiri pada jamnya.
+
+Kebumen – Isi berita terjadwal.
+"""
+CLASHING = SCHEDULED.replace("Date: 2030-01-01 00:30", "Date: 2030-01-01 00:10").replace("Pengumuman Terjadwal", "Berita Lain")
+
+
+def test_remembered_claims_are_told_for_the_moment_of_each_run():
+    """A scheduled article's claims are remembered without the clock: its draft address until its hour, its
+    published address from then on, as `rules.claims` tells them at each moment."""
+    from datetime import datetime, timedelta, timezone
+    from content_checks import rules
+    from content_checks.source import parse_source
+
+    settings = site_settings(ROOT / "content")
+    source = parse_source("content/articles/terjadwal.md", SCHEDULED)
+    timed = rules.timed_claims(source, "article", settings)
+    due = datetime(2029, 12, 31, 17, 30, tzinfo=timezone.utc)  # 00:30 WIB
+    for moment in (due - timedelta(hours=1), due - timedelta(microseconds=1), due, due + timedelta(days=3)):
+        assert timed.at(moment) == rules.claims(source, "article", settings, moment)
+    assert any(claim.draft for claim in timed.at(due - timedelta(seconds=1)))
+    assert not any(claim.draft for claim in timed.at(due))
+
+
+@pytest.mark.parametrize("with_bodies", [True, False])
+def test_a_check_from_remembered_results_finds_what_a_fresh_one_finds_at_any_moment(content, tmp_path, with_bodies):
+    """Two articles want one address on different days: the remembered check and a fresh one agree before and
+    after the scheduled one's hour (the clash is found on both sides: one's draft takes the address later)."""
+    from datetime import datetime, timezone
+    from content_checks.scan import check_sources, result_cache_for
+
+    (content / "articles" / "terjadwal.md").write_text(SCHEDULED, encoding="utf-8")
+    (content / "articles" / "bentrok.md").write_text(CLASHING, encoding="utf-8")
+    for moment in (datetime(2029, 12, 31, 17, 29, tzinfo=timezone.utc), datetime(2029, 12, 31, 17, 31, tzinfo=timezone.utc)):
+        fresh = [str(f) for f in check_sources(settings_for(content, tmp_path / "segar" / moment.isoformat()),
+                                               with_bodies, now=moment)]
+        settings = settings_for(content, tmp_path / "cache")
+        results = result_cache_for(settings, with_bodies)
+        remembered = [str(f) for f in check_sources(settings, with_bodies, now=moment, results=results)]
+        assert remembered == fresh and any("pelunasan-bipih" in line for line in fresh)
+    assert results.reused == len(list(content.rglob("*.md")))
+
+
+def test_where_a_build_writes_does_not_judge_content(content, tmp_path):
+    """The build checks headers before reading in every run: an incremental build into a new staging folder,
+    from the last output, at a pinned moment, reuses what the last build found."""
+    cache = tmp_path / "cache"
+    checked(settings_for(content, cache))
+    elsewhere = settings_for(content, cache, OUTPUT_PATH=str(tmp_path / "lain"), BUILD_PREVIOUS_OUTPUT=str(tmp_path / "lama"),
+                             BUILD_NOW="2026-12-07T06:00:00+00:00")
+    assert checked(elsewhere)[1] == len(list(content.rglob("*.md")))
+
+
+def test_a_damaged_entry_is_checked_again(content, tmp_path):
+    """The cache comes back from CI's cache storage: an entry that cannot be read is no entry."""
+    import json
+
+    from content_checks.scan import RESULT_CACHE_FILE
+
+    cache = tmp_path / "cache"
+    cold, _ = checked(settings_for(content, cache))
+    stored = json.loads((cache / RESULT_CACHE_FILE).read_text(encoding="utf-8"))
+    damaged = sorted(stored["files"])[:3]
+    del stored["files"][damaged[0]]["claims"]
+    stored["files"][damaged[1]]["findings"] = [{"tidak": "sah"}]
+    stored["files"][damaged[2]]["claims"]["date"] = "kemarin"
+    (cache / RESULT_CACHE_FILE).write_text(json.dumps(stored), encoding="utf-8")
+    warm, reused = checked(settings_for(content, cache))
+    assert warm == cold and reused == len(list(content.rglob("*.md"))) - 3

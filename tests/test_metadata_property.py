@@ -40,7 +40,11 @@ class PelicansReading(MarkdownReader):
 
 
 class OurReading(PlainTextMarkdownReader):
-    """Our reader (the build's), also stopped before it interprets values."""
+    """Our reader (the build's), also stopped before it interprets values, and without the typography it
+    applies for Pelican (PelicansReading has none either: tests/test_plain_text_titles.py compares that)."""
+
+    def __init__(self, settings):
+        super().__init__({**settings, "READER_TYPOGRIFY": False})
 
     def process_metadata(self, name, value):
         return value

@@ -51,10 +51,10 @@ def reader_settings():
     return {**settings, "CACHE_CONTENT": False, "LOAD_CONTENT_CACHE": False}
 
 
-def read_article(settings, folder: Path, title: str, summary: str) -> Article:
+def read_article(settings, folder: Path, title: str, summary: str, body: str = "Isi.") -> Article:
     """The article as Pelican reads it with our reader and the site's typogrify settings."""
     (folder / "uji.md").write_text(
-        f"Title: {title}\nDate: 2024-05-01 09:30\nCategory: Haji dan Umrah\nSlug: uji\nSummary: {summary}\n\nIsi.\n",
+        f"Title: {title}\nDate: 2024-05-01 09:30\nCategory: Haji dan Umrah\nSlug: uji\nSummary: {summary}\n\n{body}\n",
         encoding="utf-8",
     )
     readers = Readers(settings)
@@ -101,6 +101,28 @@ def test_every_place_shows_the_title_and_summary_as_typed(reader_settings, tmp_p
     # The preview card draws the same headline.
     article.date_text = ""
     assert card_text(reader_settings, article).headline == shown_title
+
+
+BODY_WORDS = WORDS | st.sampled_from(["*tebal*", "`kode`", "\n\n", "\n\n> kutipan", "[tautan](https://contoh.test/)",
+                                       "Kudus -- ", "'kata'", '"kata"', "1990-an"])
+
+
+@hypothesis_settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(title=TEXTS, summary=TEXTS, body=st.lists(BODY_WORDS, min_size=1, max_size=20).map(" ".join))
+def test_the_reader_typogrifies_as_pelican_would(reader_settings, tmp_path, title, summary, body):
+    """READER_TYPOGRIFY (our reader, before Pelican's cache) gives what Pelican's own TYPOGRIFY pass gives."""
+    assume(title.strip() and summary.strip())
+    ours = read_article(reader_settings, tmp_path, title, summary, body)
+    pelicans = read_article({**reader_settings, "READER_TYPOGRIFY": False, "TYPOGRIFY": True}, tmp_path, title, summary, body)
+    assert reader_settings["READER_TYPOGRIFY"] and not reader_settings["TYPOGRIFY"]
+    assert (ours.title, ours.summary, ours.content) == (pelicans.title, pelicans.summary, pelicans.content)
+
+
+def test_typogrify_is_never_applied_twice(reader_settings, tmp_path):
+    from plain_text_metadata.typography import DoubleTypogrify
+
+    with pytest.raises(DoubleTypogrify):
+        read_article({**reader_settings, "TYPOGRIFY": True}, tmp_path, "Judul", "Ringkasan")
 
 
 def test_the_issue_title_reads_right(reader_settings, tmp_path):
@@ -193,6 +215,6 @@ def test_the_reader_stamp_follows_the_reader_code_and_settings_not_places(tmp_pa
     settings = site_settings(ROOT / "content")
     stamp = reader_stamp(settings, project)
     assert reader_stamp(site_settings(ROOT / "content", OUTPUT_PATH=str(tmp_path)), project) == stamp
-    assert reader_stamp(site_settings(ROOT / "content", TYPOGRIFY=False), project) != stamp
+    assert reader_stamp(site_settings(ROOT / "content", READER_TYPOGRIFY=False), project) != stamp
     (project / "sitelib" / "metadata.py").write_text("# changed\n", encoding="utf-8")
     assert reader_stamp(settings, project) != stamp

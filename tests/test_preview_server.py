@@ -14,7 +14,7 @@ from conftest import ROOT
 from editorial.child_process import stop
 from editorial.preview_server import preview_arguments, preview_output, watched_files
 
-SETTINGS = {"THEME": "theme", "PATH": "content", "OUTPUT_PATH": "output"}
+SETTINGS = {"THEME": "theme", "PATH": "content", "OUTPUT_PATH": "output", "ARTICLE_PATHS": ["articles"]}
 
 
 def test_every_save_that_changes_the_site_is_watched():
@@ -37,7 +37,7 @@ def test_the_whole_preview_uses_the_sites_output_and_one_article_its_own_folder(
     assert preview_output(settings, article) == "cache/pratinjau/output"
     assert preview_arguments(settings, "pelicanconf.py", article) == (
         "-s pelicanconf.py -o cache/pratinjau/output -e 'ARTICLE_PATHS=[\"articles/x.md\"]' "
-        "'CACHE_PATH=\"cache/pratinjau/cache\"'"
+        "'SITE_ARTICLE_PATHS=[\"articles\"]' 'CACHE_PATH=\"cache/pratinjau/cache\"'"
     )
     (content / "articles" / "x.md").unlink()  # the article is looked up again at every build
     with pytest.raises(FileNotFoundError):

@@ -254,6 +254,38 @@ class Remembering:
         self.seen[folder] = signature
         return kept
 
+    def fact(self, name: str, key: str):
+        return None  # nothing linked in: every page is read
+
+    def note(self, name: str, key: str, value) -> None:
+        pass
+
+
+def test_a_page_linked_in_unchanged_is_not_read_again_for_the_index(tmp_path):
+    """The manifest records, per page, the hash of its HTML when it is to be indexed ("" when not): a page the
+    incremental build links in from the last output is taken from there; any other page is read."""
+    from search_index.indexing import INDEXED_FACT, indexable_pages
+    from sitelib.build_manifest import Manifest
+    from sitelib.build_selection import Selection
+
+    site, previous = tmp_path / "situs", tmp_path / "lama"
+    write_site(site, {"2025/06/lama/index.html": "Manasik lama", "2026/01/baru/index.html": "Manasik baru"}, "2026 2025")
+    (site / "kontak").mkdir()
+    (site / "kontak" / "index.html").write_text("<html><body><p>Kontak, tanpa tanda</p></body></html>")
+    recorded = "ab" * 32
+    old = Manifest("sidik", files={"2025/06/lama/index.html": {INDEXED_FACT: recorded},
+                                   "2026/01/baru/index.html": {INDEXED_FACT: ""}, "kontak/index.html": {INDEXED_FACT: "../x"}})
+    selection = Selection(site, "sidik", previous, old)
+    selection.linked |= {"2025/06/lama/index.html", "kontak/index.html"}  # as keep_page does for unchanged pages
+    pages = indexable_pages(site, selection)
+    assert pages["2025"] == {"2025/06/lama/index.html": recorded}  # taken from the manifest, not read
+    assert pages["2026"]["2026/01/baru/index.html"] != ""  # not linked in: read and hashed
+    assert "kontak/index.html" not in pages.get("lain", {})  # a malformed fact: the page is read (unmarked)
+    assert selection.new.files["2025/06/lama/index.html"][INDEXED_FACT] == recorded
+    other_code = Selection(site, "sidik-lain", previous, old)
+    other_code.linked.add("2025/06/lama/index.html")
+    assert indexable_pages(site, other_code)["2025"]["2025/06/lama/index.html"] != recorded  # read again
+
 
 def test_only_a_part_whose_pages_changed_is_indexed_again(tmp_path):
     from search_index.in_parts import index_in_parts

@@ -75,14 +75,35 @@ def test_new_refuses_an_unknown_office(tmp_path):
 
 
 def test_single_article_preview_builds_that_article_with_the_pages_and_the_images(tmp_path):
-    from editorial.single_preview import article_paths
+    from editorial.single_preview import article_paths, preview_settings
 
     article = next((ROOT / "content" / "articles" / "2021").glob("*.md"))
     paths = article_paths(article, ROOT / "content")
     assert paths == [article.relative_to(ROOT / "content").as_posix()]
-    output = run_pelican("pelicanconf.py", tmp_path / "output", extra={"ARTICLE_PATHS": paths, "CACHE_PATH": str(tmp_path / "cache")})
+    extra = preview_settings(article, ROOT / "content", ["articles"], tmp_path / "cache")
+    output = run_pelican("pelicanconf.py", tmp_path / "output", extra=extra)
     assert len(list(output.glob("20*/*/*/index.html"))) == 1
     assert (output / "kontak" / "index.html").is_file()
     with pytest.raises(ValueError, match="tidak berada di folder konten"):
         article_paths(ROOT / "pelicanconf.py", ROOT / "content")
+
+
+def test_the_one_article_preview_looks_for_photos_where_the_site_build_does(tmp_path, monkeypatch):
+    """Not among the other articles (a save must not open every article of a large archive): the photos
+    found are the full build's, and no article file is opened to see whether it is a picture."""
+    import sitelib.content_files as content_files
+    from conftest import site_settings
+    from editorial.single_preview import preview_settings
+
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    shutil.copytree(ROOT / "tests" / "photo_content", content, dirs_exist_ok=True)
+    article = next((content / "articles" / "2021").glob("*.md"))
+    site = site_settings(content)
+    preview = site_settings(content, **preview_settings(article, content, site["ARTICLE_PATHS"], tmp_path / "cache"))
+    looked_at = []
+    real_is_picture = content_files.is_picture
+    monkeypatch.setattr(content_files, "is_picture", lambda path: looked_at.append(path) or real_is_picture(path))
+    assert content_files.photo_files(preview) == content_files.photo_files(site) != []
+    assert not [path for path in looked_at if path.suffix == ".md"]
 

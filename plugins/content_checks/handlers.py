@@ -67,8 +67,9 @@ def _claims(item, kind: str) -> list[Claim]:
     fields = item.url_format
     published = settings[f"{prefix}_SAVE_AS"].format(**fields)
     found = [Claim(published, source, "Slug", None, settings[f"{prefix}_URL"].format(**fields))]
-    if item.save_as and item.save_as != published:
-        found.append(Claim(item.save_as, source, "Slug", None, item.url, draft=True))
+    save_as = item.save_as
+    if save_as and save_as != published:
+        found.append(Claim(save_as, source, "Slug", None, item.url, draft=True))
     old_path = item.metadata.get("old_path")
     if old_path:
         redirect = redirect_claim(old_path, source, None)

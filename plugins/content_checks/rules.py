@@ -7,7 +7,7 @@ the build both call them.
 import difflib
 import re
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
 from functools import lru_cache
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -375,6 +375,41 @@ def claims(source: SourceFile, kind: str, settings, now: datetime) -> list[Claim
         if redirect.save_as not in {claim.save_as for claim in own}:  # the old address is the address now
             own.append(redirect)
     return own
+
+
+@dataclass(frozen=True)
+class TimedClaims:
+    """An item's claims before its date and from its date on (only a scheduled article's differ), so they can be
+    remembered without the clock and told for any moment."""
+
+    date: datetime | None
+    before: list[Claim]
+    after: list[Claim]
+
+    def at(self, now: datetime) -> list[Claim]:
+        return self.before if self.date is not None and self.date > now else self.after
+
+
+# A moment no item's date comes before (claims that do not depend on the clock are told at it).
+DAWN = datetime(1, 1, 2, tzinfo=timezone.utc)
+
+
+def timed_claims(source: SourceFile, kind: str, settings) -> TimedClaims:
+    """`claims` of the item for every moment."""
+    date = None
+    if kind != "page":
+        try:
+            date = parse_date(source.value("date"), settings["TIMEZONE"])
+        except (ValueError, OverflowError, TypeError):
+            date = None
+    if date is not None:
+        try:
+            return TimedClaims(date, claims(source, kind, settings, date - timedelta(microseconds=1)),
+                               claims(source, kind, settings, date))
+        except OverflowError:  # the first moment there is: nothing comes before it
+            pass
+    always = claims(source, kind, settings, DAWN)
+    return TimedClaims(None, always, always)
 
 
 def address_findings(all_claims: list[Claim], settings) -> list[Finding]:

@@ -10,19 +10,21 @@ from plain_text_metadata.reader import render_body
 from linked_files.file_rules import folder_problem, stored_files
 from photos.problems import standard_problems
 from photos.standard import standard_for
-from sitelib.content_files import ForeignFile, photo_files, scan_content
+from sitelib.content_files import ContentFile, ForeignFile, photo_files, scan_content
 from old_addresses.old_uploads import address_clash, entry_problem, read_old_uploads
 from sitelib.errors import Finding, file_line_containing
 
 from . import body, rules
 from .addresses import reserved_folders
 from .result_cache import ResultCache, content_digest, judging_fingerprint
-from .source import SourceFile, read_source
+from .source import SourceFile, parse_bytes, read_source
 
 # Complete photo decodes are remembered here (below CACHE_PATH), by content hash.
 PHOTO_CHECK_FOLDER = "foto-periksa"
-# Each content file's findings (result_cache.py), below CACHE_PATH.
+# Each content file's findings (result_cache.py), below CACHE_PATH: `invoke check`'s, and the build's check of
+# headers before reading.
 RESULT_CACHE_FILE = "periksa/hasil.json"
+HEADER_CACHE_FILE = "periksa/kepala.json"
 PROJECT = Path(__file__).resolve().parents[2]
 
 
@@ -67,9 +69,11 @@ def checking_for(settings, decode_photos: bool) -> rules.Checking:
     return rules.Checking(settings, registry_for(settings), Path(settings["PATH"]), cache)
 
 
-def result_cache_for(settings) -> ResultCache:
-    """`invoke check`'s remembered findings (below CACHE_PATH), valid for this code, data and settings."""
-    return ResultCache(Path(settings["CACHE_PATH"]) / RESULT_CACHE_FILE, judging_fingerprint(PROJECT, settings))
+def result_cache_for(settings, with_bodies: bool = True) -> ResultCache:
+    """The remembered findings (below CACHE_PATH) of `invoke check` or, without bodies, of the build's check
+    before reading; valid for this code, data and settings."""
+    name = RESULT_CACHE_FILE if with_bodies else HEADER_CACHE_FILE
+    return ResultCache(Path(settings["CACHE_PATH"]) / name, judging_fingerprint(PROJECT, settings))
 
 
 def file_findings(item: ContentSource, checking: rules.Checking, with_bodies: bool) -> list[Finding]:
@@ -81,41 +85,49 @@ def file_findings(item: ContentSource, checking: rules.Checking, with_bodies: bo
     return found
 
 
-def remembered_findings(item: ContentSource, checking: rules.Checking, results: ResultCache) -> list[Finding]:
-    """`file_findings` with bodies, from `results` when neither the file nor what it consulted changed."""
-    name, digest = item.source.path, content_digest(item.path.read_bytes())  # source.path: its display path
-    found = results.findings(name, digest)
-    if found is None:
-        checking.consulted.clear()
-        found = file_findings(item, checking, with_bodies=True)
-        results.remember(name, digest, found, checking.consulted)
-    return found
+def remembered_file(item: ContentFile, checking: rules.Checking, results: ResultCache,
+                    with_bodies: bool) -> tuple[list[Finding], rules.TimedClaims] | Finding:
+    """`file_findings` and the file's claims, from `results` when neither the file nor what it consulted changed
+    (the file is then not parsed at all); the finding that says why it cannot be read, if so."""
+    display = display_path(item.path)
+    data = item.path.read_bytes()
+    digest = content_digest(data)
+    remembered = results.remembered(display, digest)
+    if remembered is not None:
+        return remembered
+    source = parse_bytes(data, display)
+    if isinstance(source, Finding):
+        return source
+    checking.consulted.clear()
+    found = file_findings(ContentSource(item.path, item.kind, source), checking, with_bodies)
+    claims = rules.timed_claims(source, item.kind, checking.settings)
+    results.remember(display, digest, found, checking.consulted, claims)
+    return found, claims
 
 
 def check_sources(settings, with_bodies: bool = True, now: datetime | None = None,
                   results: ResultCache | None = None) -> list[Finding]:
     """Every finding in the site's content.
 
-    `invoke check` renders bodies and decodes every photo completely (cached), and remembers each file's
-    findings (`results`, by default `result_cache_for(settings)`); the build checks headers before reading and
-    bodies while reading, and decodes photos when it makes their variants.
+    `invoke check` renders bodies and decodes every photo completely (cached); the build checks headers before
+    reading and bodies while reading, and decodes photos when it makes their variants. Both remember each
+    file's findings (`results`, by default `result_cache_for(settings, with_bodies)`).
     """
     checking = checking_for(settings, decode_photos=with_bodies)
-    if with_bodies and results is None:
-        results = result_cache_for(settings)
+    if results is None:
+        results = result_cache_for(settings, with_bodies)
     now = now or datetime.now(timezone.utc)
-    files, foreign = read_content(settings)
+    files, foreign = scan_content(settings)
     findings: list[Finding] = [foreign_finding(item) for item in foreign]
     claims = []
     for item in files:
-        source = item.source
-        if isinstance(source, Finding):
-            findings.append(source)
+        remembered = remembered_file(item, checking, results, with_bodies)
+        if isinstance(remembered, Finding):
+            findings.append(remembered)
             continue
-        findings += remembered_findings(item, checking, results) if with_bodies else file_findings(item, checking, False)
-        claims += rules.claims(source, item.kind, settings, now)
-    if with_bodies:
-        results.save()
+        findings += remembered[0]
+        claims += remembered[1].at(now)
+    results.save()
     return (findings + rules.address_findings(claims, settings) + photo_file_findings(settings) + stored_file_findings(settings)
         + old_upload_findings(settings, {claim.save_as for claim in claims}))
 

@@ -31,8 +31,9 @@ def value_findings(content, display: str) -> list[Finding]:
     slug = getattr(content, "slug", "") or ""
     if slug_problem(slug):
         add("Slug", f"slug '{slug}' {slug_problem(slug)}.", SLUG_HINT)
-    if content.save_as and not safe_relative(content.save_as):
-        add("Slug", f"alamat berkas '{content.save_as}' tidak sah.", SLUG_HINT)
+    save_as = content.save_as
+    if save_as and not safe_relative(save_as):
+        add("Slug", f"alamat berkas '{save_as}' tidak sah.", SLUG_HINT)
     named = {"Category": [getattr(content, "category", None)], "Tags": getattr(content, "tags", []),
              "Author": getattr(content, "authors", [])}
     for field_name, what in NAMED_PAGES.items():

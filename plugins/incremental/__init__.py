@@ -9,6 +9,8 @@ writes the manifest of its output (.build-manifest.json) for the next one. The p
 - pins the build's clock to BUILD_NOW when it is set (clock.py) and starts the build's selection when
   Pelican starts;
 - has every template record which variables it reads (tracking.py);
+- keeps compiled templates for the next build in the same process, the live preview's
+  (sitelib/template_cache.py; in every build);
 - gives Pelican a writer that keeps unchanged pages (writer.py);
 - writes the manifest once everything else, compressed files included, is written (the last stage).
 """
@@ -24,6 +26,7 @@ from . import handlers
 HANDLERS = (
     Handler(signals.initialized, handlers.start),
     Handler(signals.generator_init, handlers.track_template_reads),
+    Handler(signals.generator_init, handlers.reuse_compiled_templates),
     Handler(signals.get_writer, handlers.selective_writer),
     Handler(signal("deploy"), handlers.write_manifest),
 )

@@ -1,6 +1,7 @@
 """Signal receivers of the incremental build plugin."""
 
 from sitelib.build_selection import ENABLED_SETTING, build_moment, end_selection, start_selection
+from sitelib.template_cache import COMPILED_TEMPLATES
 
 from .clock import set_clock
 from .tracking import ReadTrackingContext
@@ -17,6 +18,11 @@ def track_template_reads(generator) -> None:
     """Every template this generator renders records the variables it reads (see tracking.py)."""
     if generator.settings.get(ENABLED_SETTING):
         generator.env.context_class = ReadTrackingContext
+
+
+def reuse_compiled_templates(generator) -> None:
+    """Templates compiled by an earlier build in this process are not compiled again (none loaded yet)."""
+    generator.env.bytecode_cache = COMPILED_TEMPLATES
 
 
 def selective_writer(pelican) -> type | None:

@@ -10,7 +10,7 @@ new article does not rewrite thousands of article pages).
 
 import bisect
 import heapq
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from sitelib.ordering import newest_first
 
@@ -27,26 +27,25 @@ def related_keys(article) -> set:
 
 
 class KeyIndex:
-    """key -> the articles having it in the site's order (newest first) with their sort keys, and each
-    article's place in that order."""
+    """key -> the places (in the site's order, newest first: 0 = newest) of the articles having it, and the
+    articles by place."""
 
     def __init__(self, articles):
-        self.lists = defaultdict(list)
+        self.articles = sorted(articles, key=newest_first)
+        self.places = defaultdict(list)
         self.orders = defaultdict(list)
-        self.rank = {}  # id -> place in the site's order (0 = newest)
-        for article in sorted(articles, key=newest_first):
-            self.rank[id(article)] = len(self.rank)
+        for place, article in enumerate(self.articles):
             for key in related_keys(article):
-                self.lists[key].append(article)
+                self.places[key].append(place)
                 self.orders[key].append(newest_first(article))
 
-    def around(self, article, key, per_key: int) -> tuple[list, list]:
-        """The articles with `key` published before `article` (nearest first) and after it (nearest first).
-        `article` itself need not be listed (a draft previewed beside the published articles)."""
-        listed = self.lists.get(key, [])
+    def around(self, article, key, per_key: int) -> tuple[list[int], list[int]]:
+        """The places of the articles with `key` published before `article` (nearest first) and after it
+        (nearest first). `article` itself need not be listed (a draft previewed beside the published articles)."""
+        places = self.places.get(key, [])
         position = bisect.bisect_left(self.orders.get(key, []), newest_first(article))
-        start = position + 1 if position < len(listed) and listed[position] is article else position
-        return listed[start:start + per_key], listed[max(0, position - per_key):position][::-1]
+        start = position + 1 if position < len(places) and self.articles[places[position]] is article else position
+        return places[start:start + per_key], places[max(0, position - per_key):position][::-1]
 
 
 def index_by_key(articles) -> KeyIndex:
@@ -57,13 +56,11 @@ def related_articles(article, index: KeyIndex, limit=RELATED_LIMIT, per_key=CAND
     """Up to `limit` other articles: earlier ones by most shared offices and tags, then nearest in time;
     later ones sharing any office or tag, nearest first, only to fill the block (by nearness alone, so a new
     article, always the farthest, never takes a place)."""
-    before, after, by_id = {}, {}, {}
-    for key in related_keys(article):
-        for scores, candidates in zip((before, after), index.around(article, key, per_key)):
-            for candidate in candidates:
-                scores[id(candidate)] = scores.get(id(candidate), 0) + 1
-                by_id[id(candidate)] = candidate
-    # Nearest in time: among earlier articles the newest, among later ones the oldest.
-    chosen = heapq.nsmallest(limit, before, key=lambda key: (-before[key], index.rank[key]))
-    chosen += heapq.nsmallest(limit - len(chosen), after, key=lambda key: -index.rank[key])
-    return [by_id[key] for key in chosen]
+    around = [index.around(article, key, per_key) for key in related_keys(article)]
+    before = Counter(place for earlier, _ in around for place in earlier)
+    # Nearest in time: among earlier articles the newest (the smallest place), among later ones the oldest.
+    chosen = heapq.nsmallest(limit, before, key=lambda place: (-before[place], place))
+    if len(chosen) < limit:
+        after = {place for _, later in around for place in later}
+        chosen += heapq.nsmallest(limit - len(chosen), after, key=lambda place: -place)
+    return [index.articles[place] for place in chosen]

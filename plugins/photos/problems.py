@@ -80,7 +80,22 @@ def not_standard(path: Path, reasons: list[str], standard: Standard) -> PhotoPro
 def standard_problems(path: Path, standard: Standard) -> list[PhotoProblem]:
     """Why a photo file may not be in the repository as it is: unreadable, too large to decode, or not
     meeting the standard (`standard`); [] when it meets it. A file that does not meet it is decoded
-    completely first, so a truncated or corrupt file is called what it is, not sent to be prepared."""
+    completely first, so a truncated or corrupt file is called what it is, not sent to be prepared.
+    Judged once per version of the file (size and time) in a process: the build judges a photo for the
+    folder and for each article showing it, and the live preview rebuilds in one process."""
+    try:
+        facts = path.stat()
+    except OSError:
+        return _judged(path, standard)
+    return list(_remembered(str(path), os.getcwd(), facts.st_size, facts.st_mtime_ns, standard))
+
+
+@lru_cache(maxsize=65536)
+def _remembered(path: str, folder: str, size: int, modified: int, standard: Standard) -> tuple[PhotoProblem, ...]:
+    return tuple(_judged(Path(path), standard))
+
+
+def _judged(path: Path, standard: Standard) -> list[PhotoProblem]:
     try:
         reasons = standard_reasons(path, standard)
         if reasons:

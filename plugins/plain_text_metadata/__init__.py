@@ -14,6 +14,7 @@ from sitelib.plugin_contracts import Handler, both, connect
 from . import handlers
 
 HANDLERS = (
+    Handler(signals.initialized, handlers.refuse_double_typogrify),
     Handler(signals.initialized, handlers.discard_stale_cache),
     Handler(signals.readers_init, handlers.install_reader, provides=(*both("escaped_title"), *both("escaped_summary"))),
 )

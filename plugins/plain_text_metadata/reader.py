@@ -15,6 +15,8 @@ from pelican.readers import MarkdownReader
 
 from sitelib.metadata import parse_document
 
+from .typography import reader_typogrifies, typogrified
+
 # Fields an editor types as plain text. (Image texts and credits are never
 # fed to typogrify; templates escape them.)
 PLAIN_TEXT_FIELDS = ("title", "summary")
@@ -51,6 +53,11 @@ class PlainTextMarkdownReader(MarkdownReader):
         document = parse_document(Path(source_path).read_text(encoding="utf-8"))
         content = render_body(document.markdown_body, self.settings)
         metadata = {key: self.process_metadata(key, entry.value) for key, entry in document.metadata.items()}
+        if reader_typogrifies(self.settings):  # as Pelican would after its cache (typography.py)
+            content = typogrified(content, self.settings) if content else content
+            for name in PLAIN_TEXT_FIELDS:
+                if name in metadata:
+                    metadata[name] = typogrified(metadata[name], self.settings)
         return content, metadata
 
     def process_metadata(self, name, value):

@@ -12,7 +12,7 @@ from .parts import parts_of
 def list_parts(generators) -> None:
     """Receiver of all_generators_finalized: the index's parts, from the articles and pages to be written
     (newest year first, then "lain"), for the search page (context `search_parts`)."""
-    paths = [item.save_as for _, items in content_by_generator(generators) for item in items if item.save_as]
+    paths = [path for _, items in content_by_generator(generators) for item in items if (path := item.save_as)]
     for generator in generators:
         generator.context["search_parts"] = parts_of(paths)
 

@@ -28,7 +28,7 @@ def index_in_parts(site: Path, search_page: str, selection: Selection) -> list[s
     """Index each part the search page lists, one Pagefind process after another, newest year first; a part
     whose folder the selection keeps is not indexed again. Returns the parts (re)written."""
     listed = search_page_parts(site, search_page)
-    pages = indexable_pages(site)
+    pages = indexable_pages(site, selection)
     problem = disagreement(listed, list(pages), search_page)
     if problem:
         raise SiteConfigError(f"{FAILED}: {problem}")

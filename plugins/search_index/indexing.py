@@ -17,12 +17,14 @@ Pagefind process after another (`parts.py`, `in_parts.py`).
 
 import base64
 import json
+import re
 import subprocess
 import tempfile
 from pathlib import Path, PurePosixPath
 
 from pagefind.service import get_executable
 
+from sitelib.build_selection import Selection
 from sitelib.code_fingerprint import content_digest, files_fingerprint
 from sitelib.errors import SiteConfigError
 from sitelib.site_folders import SEARCH_INDEX_FOLDER
@@ -39,13 +41,24 @@ def pages_in_order(site: Path) -> list[str]:
     return sorted(path.as_posix() for path in found if path.parts[0] != INDEX_FOLDER)
 
 
-def indexable_pages(site: Path) -> dict[str, dict[str, str]]:
+# What the manifest records of each page (Selection.note): the SHA-256 of its HTML when it is to be indexed, ""
+# when not; a page the next build links in unchanged is not read again.
+INDEXED_FACT = "cari"
+SHA256_HEX = re.compile(r"[0-9a-f]{64}")
+
+
+def indexable_pages(site: Path, selection: Selection | None = None) -> dict[str, dict[str, str]]:
     """The pages to index (marked with data-pagefind-body) by part: path -> SHA-256 of its HTML bytes."""
     pages = {}
     for page in pages_in_order(site):
-        data = (site / page).read_bytes()
-        if marks_body(data):
-            pages[page] = content_digest(data)
+        indexed = selection.fact(page, INDEXED_FACT) if selection else None
+        if not (indexed == "" or (isinstance(indexed, str) and SHA256_HEX.fullmatch(indexed))):
+            data = (site / page).read_bytes()
+            indexed = content_digest(data) if marks_body(data) else ""
+        if selection:
+            selection.note(page, INDEXED_FACT, indexed)
+        if indexed:
+            pages[page] = indexed
     return grouped(pages)
 
 

@@ -4,7 +4,9 @@ Every paginated list (home, categories, tags, offices, regions, monthly
 archives) keeps the newest articles on its own address and puts older ones
 on archive pages `halaman/1/`, `halaman/2/`, … counted from the oldest
 article (blocks.py). Pelican's writer has no setting for that; the plugin
-gives it a Paginator of its own (paging.py) when Pelican starts.
+gives it a Paginator of its own (paging.py) when Pelican starts. The
+category, tag and author lists answer `in` at once (membership.py), which
+Pelican asks once per article of the site for every such page it writes.
 """
 
 from pelican import signals
@@ -13,7 +15,10 @@ from sitelib.plugin_contracts import Handler, connect
 
 from . import handlers
 
-HANDLERS = (Handler(signals.initialized, handlers.use_stable_pages),)
+HANDLERS = (
+    Handler(signals.initialized, handlers.use_stable_pages),
+    Handler(signals.article_generator_finalized, handlers.fast_membership),
+)
 
 
 def register():
