@@ -131,6 +131,34 @@ def test_one_search_box_finds_every_part_and_filters_across_them(search_page, se
     assert result_titles(search_page) == ["Tentang Kami"]
 
 
+def test_the_first_search_waits_for_every_part_s_filters(search_page, served_site):
+    """Pagefind UI's own mergeIndex started the search from ?q= while an older part's filter list was
+    still loading; the search reported only the values loaded so far and "Tahun" kept 2022 alone (CI)."""
+    held = []
+    search_page.route("**/pagefind/2021/filter/**", lambda route: held.append(route))  # the 2021 filter list, held back
+    search_page.goto(f"{served_site}/cari/?q={quote('PHU')}")
+    search_page.wait_for_timeout(300)  # the UI has drawn its box
+    expect(search_page.locator(".pagefind-ui__search-input")).to_be_disabled()
+    search_page.wait_for_function("document.querySelector('#pencarian').getAttribute('aria-busy') === 'true'")
+    for _ in range(50):  # until the worker asks for the held list
+        if held:
+            break
+        search_page.wait_for_timeout(100)
+    assert held, "the 2021 filter list was never asked for"
+    search_page.wait_for_timeout(1000)  # time enough for a search that did not wait
+    assert search_page.locator(".pagefind-ui__result-title").count() == 0
+    for route in held:
+        route.continue_()
+    search_page.unroute("**/pagefind/2021/filter/**")
+    titles = result_titles(search_page)
+    assert {KOTA_MAGELANG.title, WONOSOBO.title} <= set(titles)
+    expect(search_page.locator(".pagefind-ui__search-input")).to_be_enabled()
+    expect(search_page.locator(".pagefind-ui__search-input")).to_have_value("PHU")
+    year = search_page.locator("details.pagefind-ui__filter-block", has=search_page.locator("summary", has_text="Tahun"))
+    year.locator("summary").click()
+    expect(year.locator(".pagefind-ui__filter-value")).to_have_count(2)
+
+
 def test_no_index_file_is_left_empty(site):
     """Pagefind's own WriteFiles answered before its last writes reached the disk: files came out empty."""
     files = [path for path in site.path("pagefind").rglob("*") if path.is_file()]

@@ -13,11 +13,15 @@
   var bundle = function (part) { return new URL(part + "/", folder).pathname; };
   // Result links are site paths; the site may live below a folder (GitHub Pages).
   var baseUrl = new URL("..", folder).pathname;
+  var options = { baseUrl: baseUrl, excerptLength: 30 };
+  // The UI takes the parts already merged here, not through its own mergeIndex: it would start the first
+  // search while the older parts' filter lists are still loading, and a search reports only the filter
+  // values loaded so far, so "Tahun" would list the newest year alone (Pagefind UI 1.5.2).
   var ui = new window.PagefindUI({
     element: "#pencarian",
     bundlePath: bundle(parts[0]),
-    mergeIndex: parts.slice(1).map(function (part) { return { bundlePath: bundle(part), baseUrl: baseUrl }; }),
     baseUrl: baseUrl,
+    excerptLength: options.excerptLength,
     showImages: false,
     showSubResults: false,
     resetStyles: false,
@@ -42,6 +46,22 @@
     var open = root.classList.toggle("filters-open");
     toggle.setAttribute("aria-expanded", open ? "true" : "false");
   });
-  var query = new URLSearchParams(window.location.search).get("q");
-  if (query) { ui.triggerSearch(query); }
+  // Until every part and every filter list is in, the box waits: a search started earlier would miss them.
+  var input = root.querySelector("input");
+  input.disabled = true;
+  root.setAttribute("aria-busy", "true");
+  var ready = function () {
+    input.disabled = false;
+    root.removeAttribute("aria-busy");
+    var query = new URLSearchParams(window.location.search).get("q");
+    if (query) { ui.triggerSearch(query); }
+  };
+  // The same module the UI loads (one module per address), so it shares the merged parts.
+  import(new URL(bundle(parts[0]) + "pagefind.js", window.location.href).href).then(function (pagefind) {
+    return pagefind.options(options).then(function () {
+      return Promise.all(parts.slice(1).map(function (part) {
+        return pagefind.mergeIndex(bundle(part), { baseUrl: baseUrl });
+      }));
+    }).then(function () { return pagefind.filters(); });
+  }).then(ready, ready);  // a part that fails to load must not leave the box disabled
 }());
