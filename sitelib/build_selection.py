@@ -25,6 +25,7 @@ it "will have no effect"), so the selection is made here, in the writer.
 import hashlib
 import os
 import posixpath
+import stat
 import sys
 from collections import Counter
 from datetime import datetime
@@ -102,6 +103,7 @@ class Selection:
         self.remote: set[str] = set()  # kept, but only in the published storage: not in this output
         self._elsewhere: dict[str, frozenset[str]] = {}
         self._plain_folders: dict[str, bool] = {}
+        self._made_folders: set[str] = set()
         self.rendered = 0
         self.reasons: Counter[str] = Counter()
         self.explanation: dict[str, dict[str, str]] = {}
@@ -181,27 +183,32 @@ class Selection:
 
     def _link(self, name: str, remote_ok: bool = True) -> bool:
         """Hard-link the previous build's file `name` (and its .gz/.br) into the output; False if it is gone.
-        With remote files allowed, a file missing from the previous output is kept where it is published."""
+        With remote files allowed, a file missing from the previous output is kept where it is published.
+        (Tens of thousands of files at a large archive: one lstat per source, folders made once.)"""
         if name in self.linked:
             return True
         source = self._previous_file(name)
         if source is None:
             return False
-        target = self.output / name  # a plain relative name, checked above: it cannot leave the output
-        if target.exists():
-            return False
-        if not source.is_file():
-            if not (remote_ok and self.remote_files and not source.exists() and "sha256" in self.old.files.get(name, {})):
+        path, kind = source
+        target = os.path.join(self.output, name)  # a plain relative name, checked above: it cannot leave the output
+        if kind == "file":
+            self._make_folder(posixpath.dirname(name))
+            try:
+                os.link(path, target, follow_symlinks=False)
+            except FileExistsError:
                 return False
+        elif os.path.lexists(target):
+            return False
+        elif remote_ok and self.remote_files and kind == "missing" and "sha256" in self.old.files.get(name, {}):
             self.remote.add(name)
         else:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            os.link(source, target, follow_symlinks=False)
+            return False
         self.linked.add(name)
         for sibling in (name + suffix for suffix in COMPRESSED if name + suffix in self.old.files):
             found = self._previous_file(sibling)
-            if found is not None and found.is_file():
-                os.link(found, self.output / sibling, follow_symlinks=False)
+            if found is not None and found[1] == "file":
+                os.link(found[0], os.path.join(self.output, sibling), follow_symlinks=False)
             elif name in self.remote:
                 self.remote.add(sibling)
             else:
@@ -209,16 +216,38 @@ class Selection:
             self.linked.add(sibling)
         return True
 
-    def _previous_file(self, name: str) -> Path | None:
-        """The previous build's `name`, or None when that is not a plain file inside its folder (a manifest
-        naming "../x", a symbolic link): nothing from elsewhere is ever linked into the output."""
+    def _make_folder(self, folder: str) -> None:
+        """`folder` below the output and the folders above it, each made (or found) once."""
+        if folder in self._made_folders:
+            return
+        parent = posixpath.dirname(folder)
+        if parent:
+            self._make_folder(parent)
+        else:
+            os.makedirs(self.output, exist_ok=True)
+        try:
+            os.mkdir(os.path.join(self.output, folder))
+        except FileExistsError:
+            pass
+        self._made_folders.add(folder)
+
+    def _previous_file(self, name: str) -> tuple[str, str] | None:
+        """The previous build's `name` and whether it is a "file", "missing" or "other"; None when that is not
+        a plain name inside its folder (a manifest naming "../x", a symbolic link): nothing from elsewhere is
+        ever linked into the output."""
         if posixpath.normpath(name) != name or name.startswith(("/", "../")) or name == ".." or "\\" in name:
             return None  # "a/../b", "./a", "/a": never a name this code writes
         folder = posixpath.dirname(name)
         if folder and not self._plain_folder(folder):
             return None
-        path = self.previous / name
-        return None if path.is_symlink() else path
+        path = os.path.join(self.previous, name)
+        try:
+            mode = os.lstat(path).st_mode
+        except (FileNotFoundError, NotADirectoryError):
+            return path, "missing"
+        if stat.S_ISLNK(mode):
+            return None
+        return path, "file" if stat.S_ISREG(mode) else "other"
 
     def _plain_folder(self, folder: str) -> bool:
         """Whether `folder` and every folder above it, below the previous output, is a real folder (not a

@@ -19,16 +19,26 @@ class OutsideOutputError(SiteConfigError):
     """A plugin was about to write outside the output folder."""
 
 
+class OutputFolder:
+    """The output folder, resolved once, for a plugin that writes many files into it."""
+
+    def __init__(self, output_root: str | Path):
+        self.root = Path(output_root).resolve()
+
+    def file(self, relative: str) -> Path:
+        """The file `relative` below the output, resolved; refuses any path that would leave it."""
+        target = (self.root / relative).resolve()
+        if not target.is_relative_to(self.root) or target == self.root:
+            raise OutsideOutputError(
+                f"Build dihentikan: berkas '{relative}' akan ditulis di luar folder keluaran {self.root}. "
+                "Periksa Slug, Old_path dan alamat lain di konten; tidak ada yang ditulis."
+            )
+        return target
+
+
 def output_file(output_root: str | Path, relative: str) -> Path:
     """The file `relative` below `output_root`, resolved; refuses any path that would leave it."""
-    root = Path(output_root).resolve()
-    target = (root / relative).resolve()
-    if not target.is_relative_to(root) or target == root:
-        raise OutsideOutputError(
-            f"Build dihentikan: berkas '{relative}' akan ditulis di luar folder keluaran {root}. "
-            "Periksa Slug, Old_path dan alamat lain di konten; tidak ada yang ditulis."
-        )
-    return target
+    return OutputFolder(output_root).file(relative)
 
 
 def make_readable(folder: Path) -> None:

@@ -14,6 +14,7 @@ from markdown import Markdown
 from pelican.readers import MarkdownReader
 
 from sitelib.metadata import parse_document
+from sitelib.site_datetime import DATE_FIELDS, site_datetime
 
 from .typography import reader_typogrifies, typogrified
 
@@ -63,7 +64,10 @@ class PlainTextMarkdownReader(MarkdownReader):
     def process_metadata(self, name, value):
         if name in PLAIN_TEXT_FIELDS:
             value = as_html_text(value)
-        return super().process_metadata(name, value)
+        value = super().process_metadata(name, value)
+        if name in DATE_FIELDS:  # in the site's zone now, as Pelican would put it, formatted faster
+            value = site_datetime(value, self.settings["TIMEZONE"])
+        return value
 
 
 def use_plain_text_reader(readers) -> None:
