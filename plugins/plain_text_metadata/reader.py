@@ -14,7 +14,7 @@ from markdown import Markdown
 from pelican.readers import MarkdownReader
 
 from sitelib.metadata import parse_document
-from sitelib.site_datetime import DATE_FIELDS, site_datetime
+from sitelib.content_dates import DATE_FIELDS, content_datetime
 
 from .typography import reader_typogrifies, typogrified
 
@@ -66,7 +66,7 @@ class PlainTextMarkdownReader(MarkdownReader):
             value = as_html_text(value)
         value = super().process_metadata(name, value)
         if name in DATE_FIELDS:  # in the site's zone now, as Pelican would put it, formatted faster
-            value = site_datetime(value, self.settings["TIMEZONE"])
+            value = content_datetime(value, self.settings["TIMEZONE"])
         return value
 
 

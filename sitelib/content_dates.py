@@ -29,7 +29,7 @@ def plain_format(fmt: str) -> bool:
     return all(len(found) == 2 and found[1] in C89_DIRECTIVES for found in DIRECTIVE.findall(fmt))
 
 
-class SiteDatetime(SafeDatetime):
+class ContentDatetime(SafeDatetime):
     """A SafeDatetime whose plain formats skip Pelican's regular expressions (same text), each format worked
     out once per date (a date never changes; an address is asked for dozens of times per build)."""
 
@@ -44,10 +44,10 @@ class SiteDatetime(SafeDatetime):
         return text
 
 
-def site_datetime(moment: datetime, zone: str) -> SiteDatetime:
-    """`moment` as Pelican's Content makes it (a naive one is taken to be in the site's `zone`), a SiteDatetime,
+def content_datetime(moment: datetime, zone: str) -> ContentDatetime:
+    """`moment` as Pelican's Content makes it (a naive one is taken to be in the site's `zone`), a ContentDatetime,
     which Pelican then keeps as it is."""
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=ZoneInfo(zone))
-    return SiteDatetime(moment.year, moment.month, moment.day, moment.hour, moment.minute, moment.second,
+    return ContentDatetime(moment.year, moment.month, moment.day, moment.hour, moment.minute, moment.second,
                         moment.microsecond, moment.tzinfo)

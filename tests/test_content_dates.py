@@ -9,7 +9,7 @@ from pelican.utils import SafeDatetime
 
 from pelicanconf import TIMEZONE as ZONE
 from plain_text_metadata.reader import PlainTextMarkdownReader
-from sitelib.site_datetime import SiteDatetime, plain_format, site_datetime
+from sitelib.content_dates import ContentDatetime, plain_format, content_datetime
 
 ROOT = Path(__file__).resolve().parents[1]
 FORMATS = ["%Y/%m/%d", "{slug}", "%A, %-d %B %Y", "%%Y", "%Y%", "100%% %Y", "%e %Y", "%H:%M:%S %z %Z",
@@ -27,7 +27,7 @@ def test_same_text_as_pelican_for_every_format_and_random_dates():
     rng = random.Random(21)
     for _ in range(1500):
         naive = SafeDatetime(1, 1, 1) + timedelta(seconds=rng.randrange(0, 10**11))
-        ours = site_datetime(naive, ZONE)
+        ours = content_datetime(naive, ZONE)
         pelican = SafeDatetime(ours.year, ours.month, ours.day, ours.hour, ours.minute, ours.second,
                                ours.microsecond, ours.tzinfo)
         for fmt in FORMATS:
@@ -41,9 +41,9 @@ def test_only_plain_formats_skip_pelican():
 
 
 def test_a_naive_date_is_put_in_the_site_zone_and_an_aware_one_kept():
-    naive = site_datetime(datetime(2022, 8, 23, 15, 0), ZONE)
-    assert type(naive) is SiteDatetime and naive.utcoffset() == timedelta(hours=7)
-    utc = site_datetime(datetime(2022, 8, 23, 8, 0, tzinfo=timezone.utc), ZONE)
+    naive = content_datetime(datetime(2022, 8, 23, 15, 0), ZONE)
+    assert type(naive) is ContentDatetime and naive.utcoffset() == timedelta(hours=7)
+    utc = content_datetime(datetime(2022, 8, 23, 8, 0, tzinfo=timezone.utc), ZONE)
     assert utc.tzinfo is timezone.utc and utc == datetime(2022, 8, 23, 15, 0, tzinfo=naive.tzinfo)
 
 
@@ -54,5 +54,5 @@ def test_the_reader_gives_site_dates(tmp_path):
     settings = read_settings(str(ROOT / "pelicanconf.py"))
     _, metadata = PlainTextMarkdownReader(settings).read(str(source))
     for field in ("date", "modified"):
-        assert type(metadata[field]) is SiteDatetime and metadata[field].utcoffset() == timedelta(hours=7)
+        assert type(metadata[field]) is ContentDatetime and metadata[field].utcoffset() == timedelta(hours=7)
     assert metadata["date"] == datetime(2022, 8, 23, 15, 0, tzinfo=metadata["date"].tzinfo)
