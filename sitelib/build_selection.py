@@ -208,7 +208,11 @@ class Selection:
         for sibling in (name + suffix for suffix in COMPRESSED if name + suffix in self.old.files):
             found = self._previous_file(sibling)
             if found is not None and found[1] == "file":
-                os.link(found[0], os.path.join(self.output, sibling), follow_symlinks=False)
+                self._make_folder(posixpath.dirname(sibling))  # its page may be kept only remotely
+                try:
+                    os.link(found[0], os.path.join(self.output, sibling), follow_symlinks=False)
+                except FileExistsError:
+                    continue
             elif name in self.remote:
                 self.remote.add(sibling)
             else:

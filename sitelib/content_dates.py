@@ -24,9 +24,17 @@ DATE_FIELDS = ("date", "modified")
 @lru_cache(maxsize=256)
 def plain_format(fmt: str) -> bool:
     """Whether `fmt` is only C89 directives and text: no `%-d`, no other directive, no stray `%`."""
-    if "%" in DIRECTIVE.sub("", fmt):
-        return False
+    if "%" in DIRECTIVE.sub("", fmt) or "\0" in fmt or not _encodable(fmt):
+        return False  # C's strftime ends at a NUL and cannot take a lone surrogate: Pelican's way then
     return all(len(found) == 2 and found[1] in C89_DIRECTIVES for found in DIRECTIVE.findall(fmt))
+
+
+def _encodable(fmt: str) -> bool:
+    try:
+        fmt.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 class ContentDatetime(SafeDatetime):
@@ -36,7 +44,9 @@ class ContentDatetime(SafeDatetime):
     def strftime(self, fmt, safe=True):
         if not safe:
             return super().strftime(fmt, safe)
-        formatted = self.__dict__.setdefault("_formatted", {})  # not pickled: datetime pickles its value only
+        # Not pickled (a datetime pickles its value only). Kept per format: the time locale (month and day
+        # names) is set once when Pelican starts (LOCALE) and not changed during a build.
+        formatted = self.__dict__.setdefault("_formatted", {})
         text = formatted.get(fmt)
         if text is None:
             text = datetime.strftime(self, fmt) if plain_format(fmt) else super().strftime(fmt, safe)

@@ -13,7 +13,8 @@ from sitelib.content_dates import ContentDatetime, plain_format, content_datetim
 
 ROOT = Path(__file__).resolve().parents[1]
 FORMATS = ["%Y/%m/%d", "{slug}", "%A, %-d %B %Y", "%%Y", "%Y%", "100%% %Y", "%e %Y", "%H:%M:%S %z %Z",
-           "%j %U %W %G %V %u %w %y %p %I %c %x %X %a %b %f", "a%\nb", "%-H", ""]
+           "%j %U %W %G %V %u %w %y %p %I %c %x %X %a %b %f", "a%\nb", "%-H", "", "a\x00b %Y", "\x00",
+           "a\ud800b %Y"]
 
 
 def formatted(moment, fmt):
@@ -37,7 +38,7 @@ def test_same_text_as_pelican_for_every_format_and_random_dates():
 
 def test_only_plain_formats_skip_pelican():
     assert [plain_format(fmt) for fmt in FORMATS] == [
-        True, True, False, True, False, True, False, True, True, False, False, True]
+        True, True, False, True, False, True, False, True, True, False, False, True, False, False, False]
 
 
 def test_a_naive_date_is_put_in_the_site_zone_and_an_aware_one_kept():

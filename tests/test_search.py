@@ -159,6 +159,15 @@ def test_the_first_search_waits_for_every_part_s_filters(search_page, served_sit
     expect(year.locator(".pagefind-ui__filter-value")).to_have_count(2)
 
 
+def test_a_part_that_fails_to_load_leaves_the_others_searchable(search_page, served_site):
+    """Merged, a part whose files do not load made every search fail; it is left out instead."""
+    search_page.route("**/pagefind/2021/pagefind-entry.json", lambda route: route.fulfill(status=404))
+    search_page.goto(f"{served_site}/cari/?q={quote('PHU')}")
+    titles = result_titles(search_page)
+    assert {KOTA_MAGELANG.title, "Tentang Kami"} <= set(titles) and WONOSOBO.title not in titles
+    expect(search_page.locator(".pagefind-ui__search-input")).to_be_enabled()
+
+
 def test_no_index_file_is_left_empty(site):
     """Pagefind's own WriteFiles answered before its last writes reached the disk: files came out empty."""
     files = [path for path in site.path("pagefind").rglob("*") if path.is_file()]

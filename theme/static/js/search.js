@@ -14,6 +14,7 @@
   // Result links are site paths; the site may live below a folder (GitHub Pages).
   var baseUrl = new URL("..", folder).pathname;
   var options = { baseUrl: baseUrl, excerptLength: 30 };
+  var READY_TIMEOUT_MS = 15000;
   // The UI takes the parts already merged here, not through its own mergeIndex: it would start the first
   // search while the older parts' filter lists are still loading, and a search reports only the filter
   // values loaded so far, so "Tahun" would list the newest year alone (Pagefind UI 1.5.2).
@@ -50,18 +51,29 @@
   var input = root.querySelector("input");
   input.disabled = true;
   root.setAttribute("aria-busy", "true");
+  var started = false;
   var ready = function () {
+    if (started) { return; }
+    started = true;
     input.disabled = false;
     root.removeAttribute("aria-busy");
     var query = new URLSearchParams(window.location.search).get("q");
     if (query) { ui.triggerSearch(query); }
   };
+  // A part that never answers (a stalled connection) must not keep the box disabled for good.
+  window.setTimeout(ready, READY_TIMEOUT_MS);
+  // Only parts whose entry file loads are merged: one that failed would make every search fail.
+  var loads = function (part) {
+    return fetch(bundle(part) + "pagefind-entry.json").then(function (response) { return response.ok; },
+      function () { return false; });
+  };
   // The same module the UI loads (one module per address), so it shares the merged parts.
-  import(new URL(bundle(parts[0]) + "pagefind.js", window.location.href).href).then(function (pagefind) {
-    return pagefind.options(options).then(function () {
-      return Promise.all(parts.slice(1).map(function (part) {
+  import(new URL(bundle(parts[0]) + "pagefind.js", script.src).href).then(function (pagefind) {
+    return Promise.all([pagefind.options(options)].concat(parts.slice(1).map(loads))).then(function (answers) {
+      var older = parts.slice(1).filter(function (part, index) { return answers[index + 1]; });
+      return Promise.all(older.map(function (part) {
         return pagefind.mergeIndex(bundle(part), { baseUrl: baseUrl });
       }));
     }).then(function () { return pagefind.filters(); });
-  }).then(ready, ready);  // a part that fails to load must not leave the box disabled
+  }).then(ready, ready);  // a failure on the way still gives the reader the box
 }());
