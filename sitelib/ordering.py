@@ -10,13 +10,20 @@ pages use `page_order` (PAGE_ORDER_BY); ties are broken by the slug and
 then by the source file, which no two items share.
 """
 
+from functools import lru_cache
 from pathlib import PurePath
 
 
 def source_key(item) -> str:
     """The item's source file relative to the content folder, '/'-separated ('' when it has none)."""
     relative = getattr(item, "relative_source_path", None) or getattr(item, "source_path", None) or ""
-    return PurePath(relative).as_posix() if relative else ""
+    return _posix(relative) if relative else ""
+
+
+@lru_cache(maxsize=None)
+def _posix(path) -> str:
+    """`path` as '/'-separated text, worked out once per path: every sort of the site's articles asks for it."""
+    return PurePath(path).as_posix()
 
 
 def newest_first(article) -> tuple:

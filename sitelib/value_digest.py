@@ -21,6 +21,7 @@ build with a message naming it, rather than being guessed.
 
 import dataclasses
 import enum
+import functools
 import hashlib
 import re
 import types
@@ -44,6 +45,20 @@ CONTENT_PROPERTIES = ("content", "summary", "url", "save_as")
 # shows: `field(metadata=NOT_SHOWN)`. Left out, so the same site built from another folder has the same
 # signatures (and the same manifest).
 NOT_SHOWN = {"digest": False}
+
+
+@functools.cache
+def _is_record_kind(kind: type) -> bool:
+    """Whether values of this class are dataclass instances that are not also text or numbers (which go as
+    those, first), worked out once per class."""
+    return dataclasses.is_dataclass(kind) and not issubclass(kind, (type, bool, int, float, str))
+
+
+@functools.cache
+def _record_layout(kind: type) -> tuple[bytes, tuple[tuple[str, bytes], ...]]:
+    """A dataclass's opening text and its fields that pages show (name and label), worked out once per class."""
+    shown = [field.name for field in dataclasses.fields(kind) if field.metadata.get("digest") is not False]
+    return f"{kind.__name__}(".encode(), tuple((name, f"{name}=".encode()) for name in shown)
 
 
 class Pieces(list):
@@ -132,6 +147,19 @@ class Digester:
             data = value.encode("utf-8", "surrogatepass")
             update(b"%s:%d:" % (PLAIN_TEXT[kind], len(data)))
             update(data)
+        elif kind is list or kind is tuple:
+            # what the general way below gives a plain list or tuple (no __digest__, no dataclass), taken first:
+            # most of what a page reads is lists of records and text
+            if id(value) in seen:
+                update(b"cycle\0")
+                return
+            seen = seen | {id(value)}
+            update(b"[%d" % len(value))
+            for part in value:
+                self._feed(digest, part, seen, refers_to)
+            update(b"]")
+        elif _is_record_kind(kind):
+            update(self._shared(value, seen, refers_to))
         elif value is None or isinstance(value, (bool, int, float, str)):
             update(f"{kind.__name__}:{value!r}\0".encode())
         elif dataclasses.is_dataclass(value) and not isinstance(value, type):
@@ -199,12 +227,11 @@ class Digester:
                 self._feed(digest, value[key], seen, refers_to)
             update(b"}")
         elif dataclasses.is_dataclass(value):
-            update(f"{type(value).__name__}(".encode())
-            for field in dataclasses.fields(value):
-                if field.metadata.get("digest") is False:
-                    continue
-                update(f"{field.name}=".encode())
-                self._feed(digest, getattr(value, field.name), seen, refers_to)
+            opening, names = _record_layout(type(value))
+            update(opening)
+            for name, label in names:
+                update(label)
+                self._feed(digest, getattr(value, name), seen, refers_to)
             update(b")")
         elif isinstance(value, (types.FunctionType, types.BuiltinFunctionType, types.MethodType, type)):
             # code, fingerprinted with the rest of it: its name says which

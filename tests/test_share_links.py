@@ -86,6 +86,12 @@ def test_x_counts_links_as_23_and_wide_characters_as_2():
     assert share_urls.x_weighted_length("abc") == 3
     assert share_urls.x_weighted_length("😀") == 2
     assert share_urls.x_weighted_length("é—") == 2
+    # twitter-text v3's ranges, at each edge: 0–4351, 8192–8205, 8208–8223, 8242–8247 weigh 1
+    for light in (0, 4351, 8192, 8205, 8208, 8223, 8242, 8247):
+        assert share_urls.x_weighted_length(chr(light)) == 1, light
+    for heavy in (4352, 8191, 8206, 8207, 8224, 8241, 8248, 0xD800, 0x10FFFF):
+        assert share_urls.x_weighted_length(chr(heavy)) == 2, heavy
+    assert share_urls.x_weighted_length("Haji 2026 — 😀 ハ") == 9 + 1 + 1 + 1 + 2 + 1 + 2
 
 
 def test_long_title_is_shortened_with_an_ellipsis_to_fit_beside_the_link():

@@ -7,6 +7,9 @@ from pathlib import Path
 import pytest
 import yaml
 
+from content_checks.sanitize_memo import MEMO_FILE
+from content_checks.scan import HEADER_CACHE_FILE
+
 WORKFLOWS = Path(__file__).resolve().parents[1] / ".github" / "workflows"
 WORKFLOW = WORKFLOWS / "publish.yml"
 OFFICE_PERMISSION = WORKFLOWS / "office-permission.yml"
@@ -144,11 +147,15 @@ def test_card_images_and_photo_variants_are_cached_between_runs(workflow):
     assert cache["if"] == "vars.DEPLOY_TARGET == ''"  # GitHub Pages; with S3 they are in the bucket
     # Cards, photo variants, `invoke check`'s complete photo decodes (content_checks.scan.PHOTO_CHECK_FOLDER)
     # and its remembered findings (RESULT_CACHE_FILE's folder).
-    # Pelican's reader cache too, with the stamp that discards it when the reader changes.
+    # Pelican's reader cache too, with the stamp that discards it when the reader changes; the build's own
+    # check of headers (HEADER_CACHE_FILE's folder) and its sanitised bodies (sanitize_memo.MEMO_FILE).
     assert cache["with"]["path"].split() == [
         "cache/produksi/kartu", "cache/produksi/foto", "cache/produksi/*-Readers", "cache/produksi/versi-pembaca.txt",
+        f"cache/produksi/{Path(HEADER_CACHE_FILE).parent}", f"cache/produksi/{MEMO_FILE}",
         "cache/foto-periksa", "cache/periksa",
     ]
+    s3_cache = caches(workflow)[1]
+    assert s3_cache["with"]["path"].split()[2:] == cache["with"]["path"].split()[2:]
     assert cache["with"]["restore-keys"] == "produksi-"
     # Issue #21: the key comes from what the cached files are made from, so an unchanged run saves nothing.
     key = cache["with"]["key"]

@@ -69,8 +69,12 @@ def content_link_findings(href: str, checking: Checking, source_dir: Path) -> tu
 
 
 def placeholder_problems(html: str, placeholder: re.Pattern) -> list[tuple[str, str]]:
-    """(message, the text to find its line by) for every placeholder outside its places, or unknown."""
-    if "{" not in html:
+    """(message, the text to find its line by) for every placeholder outside its places, or unknown.
+
+    Pelican replaces placeholders in the HTML as written, so one that appears only with its braces written as
+    character references (&#123;static&#125;) is no placeholder: a body with no placeholder written anywhere is
+    not parsed at all."""
+    if not placeholder.search(html):
         return []
     problems = []
     for element in BeautifulSoup(html, "html.parser").find_all(True):

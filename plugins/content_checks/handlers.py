@@ -19,7 +19,7 @@ from sitelib.errors import ContentError, metadata_line
 
 from . import body, rules, scan
 from .addresses import Claim, redirect_claim
-from .sanitize import sanitize_html
+from .sanitize_memo import finish_memo, memo_for
 from .source import read_source
 from .values import value_findings
 
@@ -45,7 +45,7 @@ def check_and_sanitize(content) -> None:
         found = body.body_findings(display, content._content, read_source(path, display), checking, path.parent)
     found += value_findings(content, display)
     content.body_errors = [f for f in found if f.is_error]
-    content._content = sanitize_html(content._content)
+    content._content = memo_for(content.settings).sanitized(content._content)
 
 
 def _raise_body_errors(items) -> None:
@@ -85,7 +85,9 @@ def _located(finding):
 
 def check_addresses(generator) -> None:
     """Once articles and pages are read (pages come last): no item or redirect takes an address
-    another one has or the site's own pages use. Raises the body errors of pages first."""
+    another one has or the site's own pages use. Raises the body errors of pages first.
+    (Every body is sanitised by then: the sanitised-body memo is written.)"""
+    finish_memo(generator.settings)
     _raise_body_errors(all_pages(generator))
     context = generator.context
     articles = [item for name in ("articles", "hidden_articles", "drafts") for item in context.get(name, [])]

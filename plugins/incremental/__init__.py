@@ -7,7 +7,8 @@ read the same values as last time, and files the plugins made from the same inpu
 instead of being made again (sitelib/build_selection.py says how that is decided). Every build, full or not,
 writes the manifest of its output (.build-manifest.json) for the next one. The plugin:
 - pins the build's clock to BUILD_NOW when it is set (clock.py) and starts the build's selection when
-  Pelican starts;
+  Pelican starts; has Pelican remember each source's path relative to the content folder
+  (relative_paths.py; in every build);
 - has every template record which variables it reads (tracking.py);
 - keeps compiled templates for the next build in the same process, the live preview's
   (sitelib/template_cache.py; in every build);

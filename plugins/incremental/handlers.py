@@ -4,12 +4,14 @@ from sitelib.build_selection import ENABLED_SETTING, build_moment, end_selection
 from sitelib.template_cache import COMPILED_TEMPLATES
 
 from .clock import set_clock
+from .relative_paths import use_remembered_relative_paths
 from .tracking import ReadTrackingContext
 from .writer import SelectiveWriter
 
 
 def start(pelican) -> None:
     set_clock(build_moment(pelican.settings))
+    use_remembered_relative_paths()
     if pelican.settings.get(ENABLED_SETTING):
         start_selection(pelican.settings)
 

@@ -35,15 +35,21 @@ class KeyIndex:
         self.places = defaultdict(list)
         self.orders = defaultdict(list)
         for place, article in enumerate(self.articles):
+            order = newest_first(article)
             for key in related_keys(article):
                 self.places[key].append(place)
-                self.orders[key].append(newest_first(article))
+                self.orders[key].append(order)
 
-    def around(self, article, key, per_key: int) -> tuple[list[int], list[int]]:
-        """The places of the articles with `key` published before `article` (nearest first) and after it
-        (nearest first). `article` itself need not be listed (a draft previewed beside the published articles)."""
+    def around_all(self, article, keys, per_key: int) -> list[tuple[list[int], list[int]]]:
+        """For each of `keys`: the places of the articles with it published before `article` (nearest first)
+        and after it (nearest first). `article` itself need not be listed (a draft previewed beside the
+        published articles)."""
+        order = newest_first(article)
+        return [self._around(article, key, order, per_key) for key in keys]
+
+    def _around(self, article, key, order: tuple, per_key: int) -> tuple[list[int], list[int]]:
         places = self.places.get(key, [])
-        position = bisect.bisect_left(self.orders.get(key, []), newest_first(article))
+        position = bisect.bisect_left(self.orders.get(key, []), order)
         start = position + 1 if position < len(places) and self.articles[places[position]] is article else position
         return places[start:start + per_key], places[max(0, position - per_key):position][::-1]
 
@@ -56,7 +62,7 @@ def related_articles(article, index: KeyIndex, limit=RELATED_LIMIT, per_key=CAND
     """Up to `limit` other articles: earlier ones by most shared offices and tags, then nearest in time;
     later ones sharing any office or tag, nearest first, only to fill the block (by nearness alone, so a new
     article, always the farthest, never takes a place)."""
-    around = [index.around(article, key, per_key) for key in related_keys(article)]
+    around = index.around_all(article, related_keys(article), per_key)
     before = Counter(place for earlier, _ in around for place in earlier)
     # Nearest in time: among earlier articles the newest (the smallest place), among later ones the oldest.
     chosen = heapq.nsmallest(limit, before, key=lambda place: (-before[place], place))

@@ -17,6 +17,7 @@ Pagefind process after another (`parts.py`, `in_parts.py`).
 
 import base64
 import json
+import os
 import re
 import subprocess
 import tempfile
@@ -36,9 +37,23 @@ FAILED = "Indeks pencarian (Pagefind) gagal dibuat"
 
 
 def pages_in_order(site: Path) -> list[str]:
-    """The HTML files of the built site to index, as '/'-separated paths in sorted order (not the index's own)."""
-    found = (path.relative_to(site) for path in site.rglob("*.html") if path.is_file())
-    return sorted(path.as_posix() for path in found if path.parts[0] != INDEX_FOLDER)
+    """The HTML files of the built site to index, as '/'-separated paths in sorted order (not the index's own).
+
+    What `site.rglob("*.html")` keeping files gives, from the folders' own listings: at 50,000 articles the
+    output has 100,000 pages, and asking the file system about each one took seconds of every build. (Links to
+    folders are not followed, as rglob does not; a link to a file counts as the file.)"""
+    found, folders = [], [""]
+    while folders:
+        folder = folders.pop()
+        with os.scandir(os.path.join(site, folder)) as entries:
+            for entry in entries:
+                name = f"{folder}/{entry.name}" if folder else entry.name
+                if entry.is_dir(follow_symlinks=False):
+                    if name != INDEX_FOLDER:
+                        folders.append(name)
+                elif entry.name.endswith(".html") and entry.is_file():
+                    found.append(name)
+    return sorted(found)
 
 
 # What the manifest records of each page (Selection.note): the SHA-256 of its HTML when it is to be indexed, ""

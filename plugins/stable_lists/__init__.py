@@ -6,7 +6,9 @@ on archive pages `halaman/1/`, `halaman/2/`, … counted from the oldest
 article (blocks.py). Pelican's writer has no setting for that; the plugin
 gives it a Paginator of its own (paging.py) when Pelican starts. The
 category, tag and author lists answer `in` at once (membership.py), which
-Pelican asks once per article of the site for every such page it writes.
+Pelican asks once per article of the site for every such page it writes,
+and the monthly archives are made in one pass over the articles
+(period_archives.py) instead of one per month.
 """
 
 from pelican import signals
@@ -17,6 +19,7 @@ from . import handlers
 
 HANDLERS = (
     Handler(signals.initialized, handlers.use_stable_pages),
+    Handler(signals.article_generator_init, handlers.fast_period_archives),
     Handler(signals.article_generator_finalized, handlers.fast_membership),
 )
 

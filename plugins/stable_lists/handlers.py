@@ -4,6 +4,7 @@ import pelican.writers
 
 from .membership import with_fast_membership
 from .paging import StablePaginator
+from .period_archives import use_fast_period_archives
 
 
 def use_stable_pages(pelican_object) -> None:
@@ -14,3 +15,8 @@ def use_stable_pages(pelican_object) -> None:
 def fast_membership(generator) -> None:
     """Once Pelican has made the category, tag and author lists: membership in them at once (membership.py)."""
     with_fast_membership(generator)
+
+
+def fast_period_archives(generator) -> None:
+    """Pelican's monthly archives made in one pass over the articles (period_archives.py)."""
+    use_fast_period_archives(generator)
