@@ -227,7 +227,10 @@ class Digester:
                 self._feed(digest, value[key], seen, refers_to)
             update(b"}")
         elif dataclasses.is_dataclass(value):
-            opening, names = _record_layout(type(value))
+            if isinstance(value, type):  # a dataclass itself, not an instance: its defaults, under "type("
+                opening, names = f"{type(value).__name__}(".encode(), _record_layout(value)[1]
+            else:
+                opening, names = _record_layout(type(value))
             update(opening)
             for name, label in names:
                 update(label)

@@ -1,6 +1,7 @@
 """Unit tests of the editorial rules and the sanitiser."""
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -189,3 +190,13 @@ def test_a_real_html_tag_in_a_title_or_summary_is_an_error(field, tag):
     found = rules.text_findings(parse_source("uji.md", text))
     assert [(f.field, f.severity) for f in found] == [(field, "GALAT")]
     assert "tidak boleh berisi tag HTML" in found[0].message
+
+
+def test_a_placeholder_with_escaped_braces_is_found_whatever_else_the_body_holds():
+    """Attributes are read decoded: `&#123;filename&#125;` in an image's src is the same mistake as
+    `{filename}` there, with or without a brace elsewhere in the body (it once depended on that)."""
+    placeholder = re.compile(r"\{(?P<what>.*?)\}")
+    alone = '<p><img src="&#123;filename&#125;/articles/x.md" alt="foto"></p>'
+    for html in (alone, alone + "<p>rumus {x}</p>", '<p><img src="&#x7B;filename}/articles/x.md" alt="foto"></p>'):
+        assert [needle for _, needle in body.placeholder_problems(html, placeholder)] == ["{filename}"], html
+    assert body.placeholder_problems("<p>Tanpa penanda &amp; kurung.</p>", placeholder) == []

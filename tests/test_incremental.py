@@ -293,6 +293,25 @@ def test_a_card_shows_no_neighbours_but_the_article_page_does():
     assert Digester().of(page) != digest_after.of(page)
 
 
+def test_records_lists_and_dataclasses_themselves_have_digests_that_follow_their_data():
+    import dataclasses
+
+    @dataclasses.dataclass
+    class Button:
+        href: str = "https://a.test/"
+        label: str = "Bagikan"
+
+    shared = Button("https://a.test/1")
+    one = Digester().of([shared, (shared, "x"), {"k": Button}])
+    assert one == Digester().of([Button("https://a.test/1"), (Button("https://a.test/1"), "x"), {"k": Button}])
+    assert one != Digester().of([Button("https://a.test/2"), (shared, "x"), {"k": Button}])
+    assert one == Digester().of([shared, [shared, "x"], {"k": Button}])  # a template reads lists and tuples alike
+    assert Digester().of(Button) != Digester().of(Button("https://a.test/1"))  # the class: its defaults
+    cycle = [shared]
+    cycle.append(cycle)
+    assert Digester().of(cycle) == Digester().of(cycle)
+
+
 def test_a_value_of_an_unknown_kind_stops_the_build():
     class Opaque:
         __slots__ = ()

@@ -67,3 +67,12 @@ def test_the_generator_uses_it_for_its_own_archives():
     articles, dates = corpus(30, 1)
     same(ArticlesGenerator._build_period_archives(None, dates, articles, SETTINGS),
          generator._build_period_archives(dates, articles, SETTINGS))
+
+
+def test_an_article_listed_twice_is_where_pelican_puts_it():
+    articles, dates = corpus(60, 4)
+    twice = dates[5]
+    odd_dates = dates[:30] + [twice] + dates[30:]  # the same object in two months' groups
+    odd_articles = articles + [twice]
+    same(ArticlesGenerator._build_period_archives(None, odd_dates, odd_articles, SETTINGS),
+         period_archives(None, odd_dates, odd_articles, SETTINGS))

@@ -1,6 +1,5 @@
 """Pelican's relative source paths, remembered (plugins/incremental/relative_paths.py)."""
 
-import os
 from types import SimpleNamespace
 
 from pelican.contents import Content
@@ -28,8 +27,15 @@ def test_a_relative_content_folder_follows_the_working_folder(tmp_path, monkeypa
     assert get_relative_source_path(item) == PELICAN_METHOD(item) == "../satu/content/x.md"
 
 
+def test_a_relative_source_climbing_above_the_root_follows_the_working_folder(tmp_path, monkeypatch):
+    item = SimpleNamespace(source_path="../../../../../../../../etc/z.md", settings={"PATH": "content"})
+    for working in (tmp_path, tmp_path / "a" / "b"):
+        working.mkdir(parents=True, exist_ok=True)
+        monkeypatch.chdir(working)
+        assert get_relative_source_path(item) == PELICAN_METHOD(item)
+
+
 def test_pelican_s_content_uses_it_once_installed(monkeypatch):
     monkeypatch.setattr(Content, "get_relative_source_path", PELICAN_METHOD)
     use_remembered_relative_paths()
     assert Content.get_relative_source_path is get_relative_source_path
-    assert os.sep == "/"  # posixize_path is the identity here; Pelican's own does the rest on Windows

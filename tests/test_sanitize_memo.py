@@ -3,8 +3,15 @@
 import sqlite3
 import zlib
 
+import nh3
+import pytest
+
+from content_checks import sanitize
 from content_checks.sanitize import sanitize_html
-from content_checks.sanitize_memo import KEEP_BUILDS, SanitizeMemo
+from content_checks.sanitize_memo import (
+    KEEP_BUILDS, KNOWN_OBJECTS, MEMO_FILE, SANITIZER_STAMP, SanitizeMemo, _policy_stamp, abandon_open_memos,
+    finish_memo, memo_for,
+)
 
 BODIES = [
     '<p>Kankemenag <b>Wonosobo</b> <script>alert(1)</script>menggelar manasik.</p>',
@@ -41,6 +48,49 @@ def test_another_sanitiser_starts_from_nothing(tmp_path):
     other = SanitizeMemo(file, stamp="s2")
     assert other.sanitized(BODIES[0]) == sanitize_html(BODIES[0]) and other.made == 1
     other.finish()
+
+
+@pytest.mark.parametrize("tampering", [
+    # a trigger that would rewrite every new row, left in the file
+    "CREATE TRIGGER t AFTER INSERT ON bodies BEGIN UPDATE bodies SET html = x'00'; END",
+    "CREATE VIEW v AS SELECT 1",
+    "UPDATE meta SET value = '²' WHERE name = 'build'",  # a digit to isdigit(), not to int()
+    "UPDATE meta SET value = '" + "9" * 5000 + "' WHERE name = 'build'",
+    "DELETE FROM meta",
+])
+def test_a_file_holding_anything_else_is_made_anew(tmp_path, tampering):
+    file = tmp_path / "memo.sqlite3"
+    memo = SanitizeMemo(file, stamp="s1")
+    memo.sanitized(BODIES[2])
+    memo.finish()
+    with sqlite3.connect(file) as db:
+        db.execute(tampering)
+    for _ in range(2):
+        again = SanitizeMemo(file, stamp="s1")
+        assert again.in_use
+        assert [again.sanitized(body) for body in BODIES] == [sanitize_html(body) for body in BODIES]
+        again.finish()
+    with sqlite3.connect(file) as db:
+        assert {name for (name,) in db.execute("SELECT name FROM sqlite_master")} == KNOWN_OBJECTS
+
+
+def test_the_stamp_names_the_policy_and_nh3(monkeypatch):
+    assert SANITIZER_STAMP.endswith(f"nh3-{nh3.__version__}")
+    monkeypatch.setattr(sanitize, "ALLOWED_TAGS", sanitize.ALLOWED_TAGS | {"iframe"})
+    assert _policy_stamp() != SANITIZER_STAMP
+
+
+def test_a_build_that_stopped_leaves_the_file_free_for_the_next(tmp_path):
+    settings = {"CACHE_PATH": str(tmp_path)}
+    memo_for(settings).sanitized(BODIES[0])  # a build that then stops on a content error: never finished
+    abandon_open_memos()
+    memo = memo_for(settings)
+    assert memo.in_use and memo.sanitized(BODIES[0]) == sanitize_html(BODIES[0]) and memo.made == 1
+    finish_memo(settings)
+    memo = memo_for(settings)
+    assert memo.sanitized(BODIES[0]) == sanitize_html(BODIES[0]) and memo.made == 0
+    finish_memo(settings)
+    assert rows(tmp_path / MEMO_FILE) == 1
 
 
 def test_rows_unused_for_many_builds_are_dropped(tmp_path):

@@ -25,8 +25,10 @@ def test_the_same_pages_as_rglob_gives(tmp_path):
     os.symlink(outside / "x", site / "folder-tautan")  # a linked folder: not followed, as rglob does not
     os.symlink(site / "index.html", site / "tautan.html")  # a link to a file counts as the file
     os.symlink(site / "hilang", site / "patah.html")  # a broken link is no file
+    os.symlink(site / "putar.html", site / "putar.html")  # nor a link to itself
     expected = rglob_pages(site)
     assert pages_in_order(site) == expected
     assert "tautan.html" in expected and "patah.html" not in expected and "berkas.HTML" not in expected
+    assert "putar.html" not in expected
     assert f"arsip/{INDEX_FOLDER}/index.html" in expected and "dalam.html/index.html" in expected
     assert not any(name.startswith(f"{INDEX_FOLDER}/") or "luar" in name for name in expected)

@@ -17,6 +17,7 @@ from sitelib.plugin_contracts import Handler, both, connect
 from . import handlers, messages
 
 HANDLERS = (
+    Handler(signals.initialized, handlers.forget_unfinished_memos),
     Handler(signals.article_generator_init, handlers.check_before_reading),
     Handler(signals.content_object_init, handlers.check_and_sanitize, provides=(*both("safe_body"), *both("body_errors"))),
     Handler(signals.article_generator_finalized, handlers.raise_article_body_errors, needs=("article.body_errors",)),

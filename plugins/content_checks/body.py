@@ -35,6 +35,8 @@ PLACEHOLDER_HINT = (
     "Tulis {static}/images/… hanya di gambar ![alt](…) dan tautan [teks](…); {filename}/…, {tag}…, "
     "{category}… dan {index} hanya di tautan."
 )
+# A brace, as written or as a character reference: where a placeholder may be once attributes are decoded.
+BRACE = re.compile(r"[{}]|&(?:#0*12[35]|#[xX]0*7[bBdD]|[lr]brace|[lr]cub);?")
 # Pelican's older placeholder form (|static|…), which our setting no longer reads: a broken link.
 OLD_PLACEHOLDER = re.compile(r"\|[a-z]+\|")
 # Invisible control characters (a line break from Word is U+000B); tab and line ends are text.
@@ -71,10 +73,9 @@ def content_link_findings(href: str, checking: Checking, source_dir: Path) -> tu
 def placeholder_problems(html: str, placeholder: re.Pattern) -> list[tuple[str, str]]:
     """(message, the text to find its line by) for every placeholder outside its places, or unknown.
 
-    Pelican replaces placeholders in the HTML as written, so one that appears only with its braces written as
-    character references (&#123;static&#125;) is no placeholder: a body with no placeholder written anywhere is
-    not parsed at all."""
-    if not placeholder.search(html):
+    Attribute values are read decoded, so a brace written as a character reference (&#123;filename}) counts
+    (Pelican would leave it as it is, a broken address); a body with no brace written either way is not parsed."""
+    if not BRACE.search(html):
         return []
     problems = []
     for element in BeautifulSoup(html, "html.parser").find_all(True):

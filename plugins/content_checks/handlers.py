@@ -19,9 +19,15 @@ from sitelib.errors import ContentError, metadata_line
 
 from . import body, rules, scan
 from .addresses import Claim, redirect_claim
-from .sanitize_memo import finish_memo, memo_for
+from .sanitize_memo import abandon_open_memos, finish_memo, memo_for
 from .source import read_source
 from .values import value_findings
+
+
+def forget_unfinished_memos(pelican_object) -> None:
+    """A build that stopped on a content error kept its sanitised-body memo open: closed, keeping nothing
+    (the live preview runs every build in one process)."""
+    abandon_open_memos()
 
 
 def check_before_reading(generator) -> None:

@@ -5,29 +5,49 @@ sanitises every article again: at 50,000 articles about nine seconds of a build 
 The result is kept in an SQLite file below CACHE_PATH, one row per body (compressed with zlib), so a build looks
 up the bodies it has seen before instead of sanitising them; the file is never read as a whole.
 
-The file is valid for one sanitiser: its stamp (the code of sanitize.py and nh3's version) is stored with the
-rows, and a different stamp empties it. A row not used in the last KEEP_BUILDS builds of that cache is dropped
-(edited and deleted articles' old bodies). A file that cannot be read as such a memo is replaced by a new one;
-the memo only ever saves time, whatever happens to it the bodies are sanitised.
+The file is valid for one sanitiser: its stamp (the sanitising policy this process runs, sanitize.py's code as
+it was loaded, nh3's version) is stored with the rows, and a file with another stamp is deleted and made anew,
+as is one holding anything but this module's two tables and index. A row not used in the last KEEP_BUILDS
+builds of that cache is dropped (edited and deleted articles' old bodies). A file that cannot be read as such a
+memo is replaced by a new one; the memo only ever saves time, whatever happens to it the bodies are sanitised.
+The file is trusted as Pelican's reader cache beside it is (a pickle), no more: the workflow restores both only
+in jobs that run on the main branch.
 """
 
 import hashlib
+import re
 import sqlite3
 import zlib
-from importlib.metadata import version
 from pathlib import Path
+
+import nh3
 
 from . import sanitize
 
 MEMO_FILE = "badan-bersih.sqlite3"
 KEEP_BUILDS = 20
-FORMAT = "2"
+FORMAT = "3"
+SCHEMA = (
+    "CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);"
+    "CREATE TABLE bodies (key TEXT PRIMARY KEY, html BLOB NOT NULL, build INTEGER NOT NULL);"
+    "CREATE INDEX bodies_build ON bodies (build);"
+)
+# What sqlite_master may name: the two tables, the index, and SQLite's own indexes of the primary keys.
+KNOWN_OBJECTS = {"meta", "bodies", "bodies_build", "sqlite_autoindex_meta_1", "sqlite_autoindex_bodies_1"}
+BUILD_NUMBER = re.compile(r"[0-9]{1,18}")
 
 
-def sanitizer_stamp() -> str:
-    """What names the sanitiser: this memo's format, the code of sanitize.py and nh3's version."""
+def _policy_stamp() -> str:
+    """The sanitiser this process runs: its policy objects and sanitize.py as loaded (not as it may be on disk
+    now: the live preview keeps its loaded modules across rebuilds)."""
+    policy = repr((sorted(sanitize.ALLOWED_TAGS), sorted((tag, sorted(names)) for tag, names in
+                                                          sanitize.ALLOWED_ATTRIBUTES.items()),
+                   sorted(sanitize.GENERIC_ATTRIBUTES)))
     code = Path(sanitize.__file__).read_bytes()
-    return f"{FORMAT} {hashlib.sha256(code).hexdigest()} nh3-{version('nh3')}"
+    return f"{FORMAT} {hashlib.sha256(code + policy.encode()).hexdigest()} nh3-{nh3.__version__}"
+
+
+SANITIZER_STAMP = _policy_stamp()
 
 
 def body_key(html: str) -> str:
@@ -40,43 +60,54 @@ class SanitizeMemo:
     The build holds the file (one transaction) from its first body to `finish`; another build using the same
     cache at the same moment, or a file that fails, gets no memo: it sanitises every body, as without one."""
 
-    def __init__(self, file: Path, stamp: str | None = None):
+    def __init__(self, file: Path, stamp: str = SANITIZER_STAMP):
         self.file = Path(file)
-        self.stamp = stamp or sanitizer_stamp()
+        self.stamp = stamp
         self.looked_up = self.made = 0
         self.db = None
         try:
-            self._open()
+            if not self._open():
+                self._close()
+                self.file.unlink(missing_ok=True)  # another sanitiser's, or not only ours: a new file
+                if not self._open():
+                    self._close()
         except sqlite3.OperationalError:
-            self._close()  # held by another build: no memo for this one
-        except sqlite3.DatabaseError:
+            self._close()  # held by another build (or not writable): no memo for this one
+        except (sqlite3.DatabaseError, OSError):
             self._close()
-            self.file.unlink(missing_ok=True)  # not a memo (damaged, or another file): start a new one
             try:
-                self._open()
-            except sqlite3.Error:
+                self.file.unlink(missing_ok=True)  # not a memo (damaged, or another file): start a new one
+                if not self._open():
+                    self._close()
+            except (sqlite3.Error, OSError):
                 self._close()
 
-    def _open(self) -> None:
+    def _open(self) -> bool:
+        """Open the file and start this build's transaction; False when it is not a memo of this sanitiser."""
         self.file.parent.mkdir(parents=True, exist_ok=True)
         self.db = sqlite3.connect(self.file, timeout=2, isolation_level=None)
-        self.db.executescript(
-            "CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);"
-            "CREATE TABLE IF NOT EXISTS bodies (key TEXT PRIMARY KEY, html BLOB NOT NULL, build INTEGER NOT NULL);"
-            "CREATE INDEX IF NOT EXISTS bodies_build ON bodies (build);"
-        )
+        self.db.execute("PRAGMA trusted_schema = OFF")
         self.db.execute("BEGIN IMMEDIATE")
-        meta = dict(self.db.execute("SELECT name, value FROM meta"))
-        same = meta.get("stamp") == self.stamp and str(meta.get("build", "")).isdigit()
-        if not same:
-            self.db.execute("DELETE FROM bodies")
-            self.db.execute("INSERT OR REPLACE INTO meta VALUES ('stamp', ?)", (self.stamp,))
-        self.build = int(meta["build"]) + 1 if same else 1
+        names = {name for (name,) in self.db.execute("SELECT name FROM sqlite_master")}
+        if not names:
+            for statement in filter(None, SCHEMA.split(";")):
+                self.db.execute(statement)
+            self.db.execute("INSERT INTO meta VALUES ('stamp', ?)", (self.stamp,))
+            meta = {"stamp": self.stamp, "build": "0"}
+        elif names != KNOWN_OBJECTS:
+            return False
+        else:
+            meta = dict(self.db.execute("SELECT name, value FROM meta"))
+        number = meta.get("build", "0")
+        if meta.get("stamp") != self.stamp or not isinstance(number, str) or not BUILD_NUMBER.fullmatch(number):
+            return False
+        self.build = int(number) + 1
         self.db.execute("INSERT OR REPLACE INTO meta VALUES ('build', ?)", (str(self.build),))
+        return True
 
     def _close(self) -> None:
         if self.db is not None:
-            self.db.close()
+            self.db.close()  # an open transaction is rolled back
         self.db = None
 
     @property
@@ -114,13 +145,21 @@ class SanitizeMemo:
             pass  # the memo is lost, not the build
         self._close()
 
+    def abandon(self) -> None:
+        """Close without keeping anything of this build (it failed)."""
+        self._close()
+
 
 _open_memos: dict[str, SanitizeMemo] = {}
 
 
+def _memo_file(settings) -> str:
+    return str(Path(settings["CACHE_PATH"]) / MEMO_FILE)
+
+
 def memo_for(settings) -> SanitizeMemo:
     """The memo of this build's cache (opened by its first body)."""
-    file = str(Path(settings["CACHE_PATH"]) / MEMO_FILE)
+    file = _memo_file(settings)
     if file not in _open_memos:
         _open_memos[file] = SanitizeMemo(Path(file))
     return _open_memos[file]
@@ -128,6 +167,13 @@ def memo_for(settings) -> SanitizeMemo:
 
 def finish_memo(settings) -> None:
     """Write this build's memo, if it opened one."""
-    memo = _open_memos.pop(str(Path(settings["CACHE_PATH"]) / MEMO_FILE), None)
+    memo = _open_memos.pop(_memo_file(settings), None)
     if memo is not None:
         memo.finish()
+
+
+def abandon_open_memos() -> None:
+    """Close, keeping nothing, the memos of earlier builds in this process that stopped before finishing (a
+    content error in the live preview): their files are free for this build and others."""
+    while _open_memos:
+        _open_memos.popitem()[1].abandon()

@@ -3,7 +3,8 @@
 Pelican formats an article's address (`url`, `save_as`) anew every time it is asked, dozens of times per
 article per build, and each time works out the article's source path relative to the content folder with
 `os.path.relpath` of two `abspath`s: at 50,000 articles about seven seconds of every build. The answer depends
-only on the content folder, the source path and the working folder, so it is remembered by those.
+only on the content folder, the source path and (for a relative content folder) the working folder, so it is
+remembered by those.
 """
 
 import os
@@ -15,7 +16,7 @@ from pelican.utils import posixize_path
 PELICAN_METHOD = Content.get_relative_source_path
 
 
-@lru_cache(maxsize=None)
+@lru_cache(maxsize=500_000)  # the site's files and the links between them; bounded for a long preview
 def relative_path(content_folder, source_path, working_folder: str) -> str:
     """What Pelican's method gives for `source_path` (the working folder is where relative paths start)."""
     return posixize_path(os.path.relpath(os.path.abspath(os.path.join(content_folder, source_path)),
@@ -29,8 +30,8 @@ def get_relative_source_path(self, source_path: str | None = None) -> str | None
     if source_path is None:
         return None
     folder = self.settings["PATH"]
-    # only a relative content folder and an absolute source path give an answer that depends on the working folder
-    working = os.getcwd() if os.path.isabs(source_path) and not os.path.isabs(folder) else ""
+    # with an absolute content folder (Pelican's settings make it so) the working folder plays no part
+    working = "" if os.path.isabs(folder) else os.getcwd()
     return relative_path(folder, source_path, working)
 
 

@@ -36,6 +36,14 @@ INDEX_FOLDER = SEARCH_INDEX_FOLDER
 FAILED = "Indeks pencarian (Pagefind) gagal dibuat"
 
 
+def _is_file(entry: os.DirEntry) -> bool:
+    """`entry.is_file()`, False where it cannot tell (a link to itself), as Path.is_file answers."""
+    try:
+        return entry.is_file()
+    except OSError:
+        return False
+
+
 def pages_in_order(site: Path) -> list[str]:
     """The HTML files of the built site to index, as '/'-separated paths in sorted order (not the index's own).
 
@@ -51,7 +59,7 @@ def pages_in_order(site: Path) -> list[str]:
                 if entry.is_dir(follow_symlinks=False):
                     if name != INDEX_FOLDER:
                         folders.append(name)
-                elif entry.name.endswith(".html") and entry.is_file():
+                elif entry.name.endswith(".html") and _is_file(entry):
                     found.append(name)
     return sorted(found)
 

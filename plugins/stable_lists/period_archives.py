@@ -15,10 +15,14 @@ def period_archives(generator, sorted_articles, articles, settings) -> dict:
     """What `ArticlesGenerator._build_period_archives` returns, made without its quadratic membership test."""
     archives = ArticlesGenerator._build_period_archives(generator, sorted_articles, [], settings)
     for granularity in archives.values():
-        listing_of = {id(article): archive["articles"] for archive in granularity for article in archive["dates"]}
+        listings_of = {}  # an article's id -> the lists of the archives whose dates hold it (one, from Pelican)
+        for archive in granularity:
+            for article in archive["dates"]:
+                listings = listings_of.setdefault(id(article), [])
+                if not listings or listings[-1] is not archive["articles"]:
+                    listings.append(archive["articles"])
         for article in articles:
-            listing = listing_of.get(id(article))
-            if listing is not None:
+            for listing in listings_of.get(id(article), ()):
                 listing.append(article)
     return archives
 
