@@ -249,6 +249,10 @@ CACHE_PATH = "cache"
 # WITH_FUTURE_DATES = False.)
 CACHE_CONTENT = True
 LOAD_CONTENT_CACHE = True
-# A cached file is reused when its content is the same (MD5), not its time: a fresh checkout in CI gives
+# A cached file is reused when its content is the same (SHA-256), not its time: a fresh checkout in CI gives
 # every file a new time. The reader's own code is watched by plugins/plain_text_metadata/reader_cache.py.
-CHECK_MODIFIED_METHOD = "md5"
+# The same digests the build's check of headers computes: each file is hashed once per build
+# (sitelib/file_stamps.py, plugins/incremental/cache_stamps.py).
+from sitelib.file_stamps import STAMP_METHOD  # noqa: E402
+
+CHECK_MODIFIED_METHOD = STAMP_METHOD

@@ -226,7 +226,7 @@ def verify_incremental(c):
     from datetime import datetime, timezone
 
     from sitelib.build_manifest import absent_files, differing_files, read_manifest, site_files
-    from sitelib.build_selection import CLOCK_SETTING, FRESH_PAGES_SETTING, PREVIOUS_SETTING, REMOTE_SETTING
+    from sitelib.build_selection import CLOCK_SETTING, FRESH_PAGES_SETTING, PREVIOUS_SETTING, REMOTE_SETTING, abandon_selection
     from sitelib.folder_swap import swappable_target
 
     output = Path(CONFIG["deploy_path"]).resolve()
@@ -254,6 +254,7 @@ def verify_incremental(c):
         count = len(site_files(folders[0]))
     finally:
         for folder in folders:
+            abandon_selection(folder)
             shutil.rmtree(folder, ignore_errors=True)
     if different:
         shown = "\n".join(f"  {name}" for name in different[:50])

@@ -108,14 +108,25 @@ def site_hashes(site: Path) -> dict[str, str]:
     return {name: file_sha256(Path(site) / name) for name in site_files(Path(site))}
 
 
+def site_folder_names(site: Path) -> set[str]:
+    """Every folder below `site`, as '/'-separated paths."""
+    return {Path(folder, name).relative_to(site).as_posix() for folder, names, _ in os.walk(site) for name in names}
+
+
 def differing_files(site: Path, reference: Path) -> list[str]:
     """The files of `site` whose bytes differ from those of the full build in `reference`, or that only one of
-    them has (a file one of them kept in the published storage counts as had, by its manifest); the manifests
-    are compared whole (the same files with the same hashes, the same pages reading the same values)."""
+    them has (a file one of them kept in the published storage counts as had, by its manifest), and the folders
+    only one of them has (as "name/"); the manifests are compared whole (the same files with the same hashes,
+    the same pages reading the same values)."""
+    from .output_folders import folders_of
+
     built, wanted = site_hashes(site), site_hashes(reference)
     published = {*absent_files(site), *absent_files(reference)}
     different = {name for name in built.keys() & wanted.keys() if built[name] != wanted[name]}
     different |= {name for name in built.keys() ^ wanted.keys() if name not in published}
+    holding_published = set(folders_of(published))
+    different |= {f"{name}/" for name in site_folder_names(site) ^ site_folder_names(reference)
+                  if name not in holding_published}
     manifests = [(Path(folder) / BUILD_MANIFEST) for folder in (site, reference)]
     if any(not path.is_file() for path in manifests) or manifests[0].read_bytes() != manifests[1].read_bytes():
         different.add(BUILD_MANIFEST)

@@ -36,6 +36,7 @@ from .build_manifest import (
     Manifest, file_sha256, read_explanation, read_manifest, site_files, write_explanation, write_manifest,
 )
 from .errors import SiteConfigError
+from .output_folders import FolderMaker, folders_of, plain_name, remove_empty, unused_folders
 from .code_fingerprint import code_files, files_fingerprint, installed_packages, plain_settings, registry_files
 from .value_digest import Digester
 
@@ -104,6 +105,7 @@ class Selection:
         self._elsewhere: dict[str, frozenset[str]] = {}
         self._plain_folders: dict[str, bool] = {}
         self._made_folders: set[str] = set()
+        self._folder_maker: FolderMaker | None = None
         self.rendered = 0
         self.reasons: Counter[str] = Counter()
         self.explanation: dict[str, dict[str, str]] = {}
@@ -220,6 +222,29 @@ class Selection:
             self.linked.add(sibling)
         return True
 
+    def make_folders_ahead(self) -> None:
+        """In an incremental build with the previous build's code and settings (so the same addresses), have
+        another process make the previous build's folders in the output now, while the build reads
+        (sitelib/output_folders.py); once, after Pelican has emptied the output."""
+        if self.same_code and self._folder_maker is None:
+            os.makedirs(self.output, exist_ok=True)
+            self._folder_maker = FolderMaker(self.output, folders_of(self.old.files))
+
+    def wait_for_folders(self) -> None:
+        """Before anything is written: every folder made ahead is there, and nothing more will be."""
+        if self._folder_maker is not None:
+            self._folder_maker.wait()
+
+    def stop_making_folders(self) -> None:
+        if self._folder_maker is not None:
+            self._folder_maker.stop()
+
+    def _remove_unused_folders(self, files) -> None:
+        """The folders made ahead that hold none of this build's files go: the output a full build gives."""
+        if self._folder_maker is not None:
+            self._folder_maker.wait()
+            remove_empty(self.output, unused_folders(self._folder_maker.folders, files))
+
     def _make_folder(self, folder: str) -> None:
         """`folder` below the output and the folders above it, each made (or found) once."""
         if folder in self._made_folders:
@@ -239,7 +264,7 @@ class Selection:
         """The previous build's `name` and whether it is a "file", "missing" or "other"; None when that is not
         a plain name inside its folder (a manifest naming "../x", a symbolic link): nothing from elsewhere is
         ever linked into the output."""
-        if posixpath.normpath(name) != name or name.startswith(("/", "../")) or name == ".." or "\\" in name:
+        if not plain_name(name):
             return None  # "a/../b", "./a", "/a": never a name this code writes
         folder = posixpath.dirname(name)
         if folder and not self._plain_folder(folder):
@@ -301,7 +326,9 @@ class Selection:
     def finish(self) -> Manifest:
         """The manifest of the output as it is now: linked files keep their recorded hash, others are read."""
         files = {}
-        for name in site_files(self.output):
+        names = site_files(self.output)
+        self._remove_unused_folders(names)
+        for name in names:
             entry = dict(self.new.files.get(name, {}))
             old = self.old.files.get(name)
             if name in self.linked and old and "sha256" in old:
@@ -330,6 +357,7 @@ def start_selection(settings) -> Selection:
     previous = Path(previous_setting).resolve() if previous_setting else None
     if previous == output:
         previous = None  # never link a folder's files into itself
+    abandon_selection(output)
     old = read_manifest(previous) if previous else None
     selection = Selection(output, build_fingerprint(settings), previous, old, bool(settings.get(REMOTE_SETTING)),
                           bool(settings.get(FRESH_PAGES_SETTING)))
@@ -352,6 +380,13 @@ def selection_at(output_path) -> Selection:
 
 def end_selection(settings) -> Selection | None:
     return _ACTIVE.pop(_resolved(settings["OUTPUT_PATH"]), None)
+
+
+def abandon_selection(output_path) -> None:
+    """The build into `output_path` stopped (or another starts there): nothing of it writes there any more."""
+    selection = _ACTIVE.pop(_resolved(str(output_path)), None)
+    if selection is not None:
+        selection.stop_making_folders()
 
 
 @lru_cache(maxsize=64)

@@ -12,6 +12,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from .build_selection import abandon_selection
 from .output import make_readable
 
 
@@ -51,5 +52,6 @@ def build_and_swap(target: Path, project: Path, build: Callable[[Path], None]) -
         make_readable(staging)
         replace_folder(staging, final)
     finally:
+        abandon_selection(staging)  # a build that stopped makes nothing more there
         shutil.rmtree(staging, ignore_errors=True)
     return final

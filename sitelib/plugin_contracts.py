@@ -22,7 +22,8 @@ from .errors import SiteConfigError
 
 # When each signal fires, earliest first. Pelican makes every generator
 # (generator_init, article_generator_init, page_generator_init) before any
-# content is read. `content_object_init` fires while articles are read and
+# content is read; `article_generator_preread` just before the articles are
+# read (after Pelican has emptied the output). `content_object_init` fires while articles are read and
 # again while pages are read, after the articles are finalized: its place
 # depends on what kind of object the name belongs to.
 PHASES = (
@@ -31,6 +32,7 @@ PHASES = (
     "generator_init",
     "article_generator_init",
     "page_generator_init",
+    "article_generator_preread",
     "content_object_init:article",
     "article_generator_pretaxonomy",
     "article_generator_finalized",

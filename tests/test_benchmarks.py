@@ -233,5 +233,7 @@ def test_the_incremental_scenario_publishes_one_article_by_linking_the_rest(tmp_
     one = results["new_article_publish"]
     assert one["made_pages"] < one["kept"] and one["made"] > 0
     assert results["new_article_total_seconds"] > 0 and results["cold_publish"]["peak_mb"] > 0
+    assert results["new_article_invoke_publish"]["seconds"] > 0
     report = format_report(results)
     assert "Satu berita baru: build" in report and "ditautkan dari build sebelumnya" in report
+    assert "Satu berita baru: invoke publish" in report

@@ -55,7 +55,9 @@ def pelican(content: Path, output: Path, cache: Path, now: datetime, previous: P
 
 
 def tree(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    """Every file's bytes and every folder (as "name/"): an incremental build leaves no folder a full one lacks."""
+    return {p.relative_to(folder).as_posix() + ("/" if p.is_dir() else ""): b"" if p.is_dir() else p.read_bytes()
+            for p in sorted(folder.rglob("*")) if p.is_file() or p.is_dir()}
 
 
 def differences(left: Path, right: Path) -> list[str]:
@@ -310,6 +312,58 @@ def test_records_lists_and_dataclasses_themselves_have_digests_that_follow_their
     cycle = [shared]
     cycle.append(cycle)
     assert Digester().of(cycle) == Digester().of(cycle)
+
+
+def test_records_take_the_fast_way_only_where_it_gives_the_general_way_s_bytes():
+    import dataclasses
+
+    from sitelib.value_digest import Pieces
+
+    @dataclasses.dataclass(frozen=True)
+    class Photo:
+        src: str
+        sizes: tuple = ()
+        caption: object = None
+
+    @dataclasses.dataclass
+    class Listed(list):
+        label: str = "x"
+
+    @dataclasses.dataclass
+    class Summarised:
+        text: str = "x"
+
+        def __digest__(self):
+            return self.text.upper()
+
+    listed = Listed(label="y")
+    listed.extend([1, "a"])
+    for record in (Photo("a.jpg", ("320w", "640w", 5), Photo("b.jpg")), Photo("ü\udc80", (), [Photo("c")]), listed,
+                   Summarised("kecil")):
+        fast, general = Pieces(), Pieces()
+        Digester()._feed(fast, record, set(), [])
+        Digester()._feed_structure(general, record, {id(record)}, [])
+        assert b"".join(fast) == general.digest()  # a record is fed as the digest of its parts
+    mixed = [Photo("d"), "teks", ("e", 1.5), "ü\udc80"]
+    fast, general = Pieces(), Pieces()
+    Digester()._feed(fast, mixed, set(), [])
+    Digester()._feed_structure(general, mixed, set(), [])
+    assert b"".join(fast) == b"".join(general)
+    assert Digester().of(Summarised("a")) == Digester().of(Summarised("A"))  # its own __digest__ decides
+
+
+def test_an_item_s_attributes_do_not_run_into_each_other():
+    from pelican.contents import Article
+
+    settings = site_settings(ROOT / "content")
+
+    def article(**extra):
+        return Article("<p>isi</p>", {"title": "t", "slug": "s", **extra}, settings=settings,
+                       source_path=str(ROOT / "content" / "s.md"), context={})
+
+    assert Digester().of(article(a="1", b="23")) != Digester().of(article(a="12", b="3"))
+    assert Digester().of(article(a="1", b="23")) == Digester().of(article(a="1", b="23"))
+    assert Digester().of(article(a="x")) != Digester().of(article(b="x"))
 
 
 def test_a_value_of_an_unknown_kind_stops_the_build():

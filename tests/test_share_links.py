@@ -131,6 +131,9 @@ def test_round_trip_of_any_title(title, summary):
     assert mail["body"].endswith(URL) and (not summary or mail["body"].startswith(summary))
     for button in buttons.values():
         assert not any(char in button.href for char in ' "<>\n')
+    # each network's link as it would be made alone (the bar encodes each shared value once)
+    fields = share_urls.share_fields(URL, title, summary)
+    assert {b.id: b.href for b in buttons.values()} == {n.id: share_urls.build_href(n, fields) for n in REGISTRY.values()}
 
 
 def test_unknown_network_stops_with_the_valid_ones_listed():
@@ -159,3 +162,22 @@ def test_registry_entry_with_a_bad_kind_is_refused(tmp_path: Path):
 def test_plain_text_strips_html_and_decodes_entities():
     assert plain_text('Uji &#8220;Haji&#8221; <span class="amp">&amp;</span> Umrah') == "Uji “Haji” & Umrah"
     assert plain_text("<p>Satu.</p>\n<p>Dua <em>kata</em>.</p>") == "Satu. Dua kata."
+
+
+def test_a_bar_s_digest_follows_what_it_is_made_from():
+    from sitelib.value_digest import Digester
+
+    chosen = networks.select_networks(list(REGISTRY), REGISTRY)
+    one = share_urls.share_buttons(chosen, URL, "Judul", "Ringkasan")
+    assert one == share_urls.share_buttons(chosen, URL, "Judul", "Ringkasan") and isinstance(one, tuple)
+    with pytest.raises(AttributeError):
+        one.append(one[0])  # what it shows cannot drift from what it is digested by
+    digest = Digester().of(one)
+    assert digest == Digester().of(share_urls.share_buttons(chosen, URL, "Judul", "Ringkasan"))
+    for other in (share_urls.share_buttons(chosen, URL + "x/", "Judul", "Ringkasan"),
+                  share_urls.share_buttons(chosen, URL, "Judul lain", "Ringkasan"),
+                  share_urls.share_buttons(chosen, URL, "Judul", "Ringkasan lain"),
+                  share_urls.share_buttons(chosen[:-1], URL, "Judul", "Ringkasan")):
+        assert Digester().of(other) != digest
+    # everything a button shows comes from those inputs and the registry (fingerprinted)
+    assert [b.href for b in one] == [share_urls.build_href(n, share_urls.share_fields(URL, "Judul", "Ringkasan")) for n in chosen]

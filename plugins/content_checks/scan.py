@@ -13,10 +13,11 @@ from photos.standard import standard_for
 from sitelib.content_files import ContentFile, ForeignFile, photo_files, scan_content
 from old_addresses.old_uploads import address_clash, entry_problem, read_old_uploads
 from sitelib.errors import Finding, file_line_containing
+from sitelib.file_stamps import file_digest, read_with_digest
 
 from . import body, rules
 from .addresses import reserved_folders
-from .result_cache import ResultCache, content_digest, judging_fingerprint
+from .result_cache import ResultCache, judging_fingerprint
 from .source import SourceFile, parse_bytes, read_source
 
 # Complete photo decodes are remembered here (below CACHE_PATH), by content hash.
@@ -90,11 +91,13 @@ def remembered_file(item: ContentFile, checking: rules.Checking, results: Result
     """`file_findings` and the file's claims, from `results` when neither the file nor what it consulted changed
     (the file is then not parsed at all); the finding that says why it cannot be read, if so."""
     display = display_path(item.path)
-    data = item.path.read_bytes()
-    digest = content_digest(data)
-    remembered = results.remembered(display, digest)
+    # not read at all when this process hashed the unchanged file already (`invoke publish`: the check, then
+    # the build's check of headers); Pelican's content cache asks for the same digest (sitelib/file_stamps.py)
+    remembered = results.remembered(display, file_digest(item.path).hex())
     if remembered is not None:
         return remembered
+    data, raw_digest = read_with_digest(item.path)  # the digest of the bytes parsed, whatever happened since
+    digest = raw_digest.hex()
     source = parse_bytes(data, display)
     if isinstance(source, Finding):
         return source

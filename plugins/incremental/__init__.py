@@ -8,10 +8,14 @@ instead of being made again (sitelib/build_selection.py says how that is decided
 writes the manifest of its output (.build-manifest.json) for the next one. The plugin:
 - pins the build's clock to BUILD_NOW when it is set (clock.py) and starts the build's selection when
   Pelican starts; has Pelican remember each source's path relative to the content folder
-  (relative_paths.py; in every build);
+  (relative_paths.py), format addresses from the fields their pattern names only (address_format.py)
+  and take its content-cache stamps from the digests the build's check computed (cache_stamps.py; all in
+  every build);
 - has every template record which variables it reads (tracking.py);
 - keeps compiled templates for the next build in the same process, the live preview's
   (sitelib/template_cache.py; in every build);
+- has another process make the previous build's folders in the output while Pelican reads, once Pelican has
+  emptied the output (sitelib/output_folders.py);
 - gives Pelican a writer that keeps unchanged pages (writer.py);
 - writes the manifest once everything else, compressed files included, is written (the last stage).
 """
@@ -28,6 +32,7 @@ HANDLERS = (
     Handler(signals.initialized, handlers.start),
     Handler(signals.generator_init, handlers.track_template_reads),
     Handler(signals.generator_init, handlers.reuse_compiled_templates),
+    Handler(signals.article_generator_preread, handlers.make_folders_ahead),
     Handler(signals.get_writer, handlers.selective_writer),
     Handler(signal("deploy"), handlers.write_manifest),
 )

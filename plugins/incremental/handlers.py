@@ -1,9 +1,11 @@
 """Signal receivers of the incremental build plugin."""
 
-from sitelib.build_selection import ENABLED_SETTING, build_moment, end_selection, start_selection
+from sitelib.build_selection import ENABLED_SETTING, build_moment, end_selection, selection_for, start_selection
 from sitelib.template_cache import COMPILED_TEMPLATES
 
+from .address_format import use_named_fields_only
 from .clock import set_clock
+from .cache_stamps import use_remembered_file_stamps
 from .relative_paths import use_remembered_relative_paths
 from .tracking import ReadTrackingContext
 from .writer import SelectiveWriter
@@ -12,8 +14,16 @@ from .writer import SelectiveWriter
 def start(pelican) -> None:
     set_clock(build_moment(pelican.settings))
     use_remembered_relative_paths()
+    use_remembered_file_stamps()
+    use_named_fields_only()
     if pelican.settings.get(ENABLED_SETTING):
         start_selection(pelican.settings)
+
+
+def make_folders_ahead(generator) -> None:
+    """The previous build's folders, made by another process while Pelican reads (after it emptied the output)."""
+    if generator.settings.get(ENABLED_SETTING):
+        selection_for(generator.settings).make_folders_ahead()
 
 
 def track_template_reads(generator) -> None:

@@ -57,6 +57,7 @@ class SelectiveWriter(Writer):
     def __init__(self, output_path, settings=None):
         super().__init__(output_path, settings=settings)
         self.selection = selection_for(settings)
+        self.selection.wait_for_folders()  # everything is written from here on
 
     def write_file(self, name, template, context, *args, **kwargs):
         return super().write_file(name, _SelectiveTemplate(template, self.selection), context, *args, **kwargs)

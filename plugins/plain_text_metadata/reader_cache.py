@@ -1,7 +1,7 @@
 """Dropping Pelican's reader cache when it was filled by another reader.
 
 Pelican caches what a reader returned per file and reuses it until the file
-changes (by its MD5: CHECK_MODIFIED_METHOD, so a fresh checkout in CI, with
+changes (by its SHA-256: CHECK_MODIFIED_METHOD, so a fresh checkout in CI, with
 new file times, still finds it), whatever the reader's code does now. A
 stamp beside the cache names the reader that filled it: a fingerprint of the
 reader's code (this plugin and sitelib/, where the one header parser lives),

@@ -59,14 +59,18 @@ def share_fields(url: str, title: str, summary: str = "") -> dict[str, str]:
     }
 
 
-def build_href(network: Network, fields: dict[str, str]) -> str:
-    """The share link of one network; buttons (print, copy, native) get the page URL."""
+def build_href(network: Network, fields: dict[str, str], encoded: dict[str, str] | None = None) -> str:
+    """The share link of one network; buttons (print, copy, native) get the page URL. `encoded` remembers
+    each parameter template's encoded value for the other networks of the same page (most share "{url}")."""
     if network.kind != "link":
         return fields["url"]
-    query = "&".join(
-        f"{name}={encode(template.format_map(fields))}" for name, template in network.params
-    )
-    return f"{network.base}?{query}"
+    encoded = {} if encoded is None else encoded
+    values = []
+    for name, template in network.params:
+        if template not in encoded:
+            encoded[template] = encode(template.format_map(fields))
+        values.append(f"{name}={encoded[template]}")
+    return f"{network.base}?{'&'.join(values)}"
 
 
 @dataclass(frozen=True)
@@ -85,10 +89,25 @@ class ShareButton:
         return self.kind == "link" and not self.href.startswith("mailto:")
 
 
-def share_buttons(networks: list[Network], url: str, title: str, summary: str = "") -> list[ShareButton]:
+class ShareBar(tuple):
+    """One page's share buttons, in order (a tuple: it cannot change after it is made). What an incremental
+    build digests of it (sitelib/value_digest.py) is what `share_buttons` makes it from, not the thirty-odd
+    texts it holds: the networks chosen, the address, title and summary. Anything else it shows comes from the
+    network registry and settings, which are part of the build's fingerprint."""
+
+    def __new__(cls, buttons, made_from: tuple):
+        bar = super().__new__(cls, buttons)
+        bar.made_from = made_from
+        return bar
+
+    def __digest__(self) -> tuple:
+        return self.made_from
+
+
+def share_buttons(networks: list[Network], url: str, title: str, summary: str = "") -> ShareBar:
     """The share bar for one page, in the order of `networks`."""
-    fields = share_fields(url, title, summary)
-    return [
-        ShareButton(n.id, n.label, n.accessible_name, n.kind, build_href(n, fields), n.icon)
-        for n in networks
-    ]
+    fields, encoded = share_fields(url, title, summary), {}
+    return ShareBar(
+        (ShareButton(n.id, n.label, n.accessible_name, n.kind, build_href(n, fields, encoded), n.icon) for n in networks),
+        (tuple(n.id for n in networks), url, title, summary),
+    )
