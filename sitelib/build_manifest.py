@@ -18,6 +18,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .output_folders import folders_of
 from .site_folders import BUILD_EXPLANATION, BUILD_MANIFEST, BUILD_RECORDS
 
 FORMAT = 1
@@ -118,8 +119,6 @@ def differing_files(site: Path, reference: Path) -> list[str]:
     them has (a file one of them kept in the published storage counts as had, by its manifest), and the folders
     only one of them has (as "name/"); the manifests are compared whole (the same files with the same hashes,
     the same pages reading the same values)."""
-    from .output_folders import folders_of
-
     built, wanted = site_hashes(site), site_hashes(reference)
     published = {*absent_files(site), *absent_files(reference)}
     different = {name for name in built.keys() & wanted.keys() if built[name] != wanted[name]}

@@ -58,5 +58,5 @@ def file_digest(path) -> bytes:
 
 
 def forget() -> None:
-    """Drop every remembered digest (tests; a build process starting anew)."""
+    """Drop every remembered digest (the tests start each from nothing)."""
     _known.clear()
