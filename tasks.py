@@ -12,11 +12,16 @@
                         a full build beside output/: every file must equal the incremental one (weekly in CI)
     invoke deploy [--dry-run]
                         output/ to S3-compatible storage (DEPLOY_TARGET): only what changed, pages never broken
+    invoke bench-editor [--sizes 20000,50000]
+                        the web editor on large archives: files per office collection, seconds to list and open
     invoke pages-size   whether output/ still fits GitHub Pages (warning from 800 MB, stop at 1 GB)
     invoke bench-deploy the generated corpus deployed to a local S3 server, then one article more
     invoke bench-incremental [--articles N]
                         one new article on a large archive: full and incremental publish, check, preview
-    invoke new "Judul"  create a new article file with its metadata
+    invoke new "Judul" --office CODE
+                        create a new article file with its metadata, in its office's folder
+    invoke move-articles [--dry-run]
+                        every article into its office's folder (content/articles/OFFICE/YEAR/), addresses unchanged
     invoke editor       the web editor (/admin/) on this checkout, with the preview
     invoke setup-editor install the web editor's npm packages (Decap CMS), pinned by the lockfile
     invoke mentions     offices named in article texts but not tagged
@@ -265,16 +270,29 @@ def verify_incremental(c):
 
 @task(help={
     "title": "Judul berita",
-    "office": "Kode kantor yang meliput, misalnya kab-wonosobo (lihat data/offices.toml)",
+    "office": "Kode kantor yang meliput (wajib), misalnya kab-wonosobo (lihat data/offices.toml)",
     "folder": "Folder artikel (bawaan: content/articles)",
 })
 def new(c, title, office="", folder=None):
-    """Create a new draft article file with every metadata field pre-filled."""
+    """Create a new draft article in its office's folder (content/articles/OFFICE/YEAR/), every field pre-filled."""
     try:
         path = create_article(title, Path(folder or CONFIG["articles_path"]), SETTINGS, reporting_office(office, SETTINGS))
     except (ArticleExists, ValueError) as error:
         sys.exit(f"Gagal membuat berita: {error}")
     print(path)
+
+
+@task(help={"dry-run": "Hanya tampilkan apa yang akan dipindah, tanpa mengubah berkas"})
+def move_articles(c, dry_run=False):
+    """Move every article into its reporting office's folder (content/articles/OFFICE/YEAR/); addresses stay."""
+    from editorial.article_folders import apply_plan, plan_moves, plan_report
+
+    plan = plan_moves(SETTINGS)
+    if not dry_run:
+        apply_plan(plan, SETTINGS)
+    print(plan_report(plan, done=not dry_run))
+    if plan.refusals:
+        sys.exit(1)
 
 
 @task
@@ -351,6 +369,20 @@ def bench_incremental(c, articles=50000, work=None):
 
     results = run(int(articles), Path(work) if work else None)
     (ROOT / "benchmarks" / "results" / "incremental.json").write_text(json.dumps(results, indent=2) + "\n")
+    print(format_report(results))
+
+
+@task(help={
+    "sizes": "Jumlah berita korpus, dipisah koma (bawaan 20000,50000)",
+    "runs": "Berapa kali tiap ukuran diukur (bawaan 3)",
+    "work": "Folder kerja sementara (bawaan /tmp)",
+})
+def bench_editor(c, sizes="20000,50000", runs=3, work=None):
+    """The web editor on large generated archives: files per office collection, seconds to list and open, GitHub requests."""
+    from benchmarks.editor_scenario import format_report, run
+
+    results = run([int(size) for size in sizes.split(",")], int(runs), Path(work) if work else None)
+    (ROOT / "benchmarks" / "results" / "editor.json").write_text(json.dumps(results, indent=2) + "\n")
     print(format_report(results))
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from office_tags.registry import load_registry
 from photos.preparing import prepare_photo
 from photos.standard import Standard
-from sitelib.article_files import header_date
+from sitelib.article_files import article_path, header_date
 
 from .photo_scenario import phone_photos
 
@@ -86,7 +86,7 @@ def article_text(rng: random.Random, number: int, registry, photos: list[str]) -
         f"Offices: {', '.join(o.code for o in involved)}\nHost_office: {host.code}\n"
         f"Reporting_office: {reporting.code}\nSlug: {slug}\nSummary: {summary}\n{extra}"
     )
-    return f"{date:%Y}/{slug}.md", metadata + "\n" + "\n\n".join(paragraphs) + "\n"
+    return article_path(reporting.code, date, slug).as_posix(), metadata + "\n" + "\n\n".join(paragraphs) + "\n"
 
 
 def generate(target: Path, count: int, seed: int = 2026, registry_path: str = "data/offices.toml") -> Path:

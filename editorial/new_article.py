@@ -48,22 +48,25 @@ def reporting_office(office: str, settings) -> str:
     return found.code
 
 
-def create_article(title: str, folder: Path, settings, office: str = "", now: datetime | None = None) -> Path:
-    """Write content/articles/{YYYY}/{YYYY-MM-DD}-{slug}.md and return its path.
+def create_article(title: str, folder: Path, settings, office: str, now: datetime | None = None) -> Path:
+    """Write content/articles/{office}/{YYYY}/{YYYY-MM-DD}-{slug}.md and return its path.
 
-    `office` (a registry code) fills Offices and Reporting_office. The slug is
+    `office` (a registry code) fills Offices and Reporting_office, and the
+    article lives in that office's folder (sitelib.article_files). The slug is
     Pelican's for the title; the date and the file name are the wall time in
     the site's TIMEZONE (`settings` are Pelican's).
     """
     title = " ".join(title.split())
     if not title:
         raise ValueError("Judul berita tidak boleh kosong.")
+    if not office:
+        raise ValueError("pilih kantor peliputnya, misalnya --office kab-wonosobo (lihat data/offices.toml).")
     zone = ZoneInfo(settings["TIMEZONE"])
     now = (now or datetime.now(zone)).astimezone(zone)
     slug = title_slug(title, settings)
     if not slug:
         raise ValueError(f"Judul {title!r} tidak menghasilkan slug: pakai huruf atau angka.")
-    path = Path(folder) / article_path(now, slug)
+    path = Path(folder) / article_path(office, now, slug)
     if path.exists():
         raise ArticleExists(f"Berkas {path} sudah ada; ganti judulnya atau sunting berkas itu.")
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -32,9 +32,10 @@ def test_the_editor_form_is_the_same_format_in_dayjs_tokens():
 
 
 def test_an_article_file_is_named_by_its_date_and_slug():
-    assert article_path(datetime(2022, 8, 23, 15, 0), "rakor-phu") == PurePosixPath("2022/2022-08-23-rakor-phu.md")
+    assert article_path("kota-magelang", datetime(2022, 8, 23, 15, 0), "rakor-phu") == PurePosixPath(
+        "kota-magelang/2022/2022-08-23-rakor-phu.md")
     # The date as given (wall time in the site's zone): 00:30 WIB on 1 January is still 2024 in UTC.
-    assert article_path(datetime(2025, 1, 1, 0, 30, tzinfo=WIB), "a") == PurePosixPath("2025/2025-01-01-a.md")
+    assert article_path("kab-x", datetime(2025, 1, 1, 0, 30, tzinfo=WIB), "a") == PurePosixPath("kab-x/2025/2025-01-01-a.md")
 
 
 def test_the_editor_template_names_the_same_file():
@@ -43,4 +44,4 @@ def test_the_editor_template_names_the_same_file():
     assert template == "{{y}}/{{y}}-{{m}}-{{d}}-{{slug}}"
     moment = datetime(2024, 2, 29, 9, 30)
     filled = template.replace("{{y}}", "2024").replace("{{m}}", "02").replace("{{d}}", "29").replace("{{slug}}", "uji")
-    assert f"{filled}.md" == str(article_path(moment, "uji"))
+    assert f"kab-x/{filled}.md" == str(article_path("kab-x", moment, "uji"))

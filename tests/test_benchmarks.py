@@ -25,14 +25,17 @@ def test_corpus_is_deterministic(tmp_path):
     assert len([f for f in files if f.suffix == ".md"]) == 42  # 40 articles and the two pages
     match, mismatch, errors = filecmp.cmpfiles(first, second, files, shallow=False)
     assert not mismatch and not errors
-    articles = [f for f in files if f.parts[0] == "articles" and (other / f).exists()]
-    assert any((first / f).read_bytes() != (other / f).read_bytes() for f in articles), "another seed, other news"
+    articles = [f for f in files if f.parts[0] == "articles"]
+    others = sorted(p.relative_to(other) for p in (other / "articles").rglob("*.md"))
+    assert [(first / f).read_bytes() for f in articles] != [(other / f).read_bytes() for f in others], "another seed, other news"
 
 
 def test_corpus_is_content_our_editors_write(tmp_path):
     content = corpus.generate(tmp_path / "content", 200, seed=3)
     settings = site_settings(content)
-    assert [str(f) for f in check_sources(settings) if f.is_error] == []
+    findings = check_sources(settings)
+    assert [str(f) for f in findings if f.is_error] == []
+    assert [str(f) for f in findings if "folder" in f.message] == []  # each in its office's folder (content_checks.placement)
     texts = [p.read_text() for p in (content / "articles").rglob("*.md")]
     years = {int(t.split("Date: ", 1)[1][:4]) for t in texts}
     assert max(years) - min(years) >= 9, "spread over ten years"
@@ -237,3 +240,20 @@ def test_the_incremental_scenario_publishes_one_article_by_linking_the_rest(tmp_
     report = format_report(results)
     assert "Satu berita baru: build" in report and "ditautkan dari build sebelumnya" in report
     assert "Satu berita baru: invoke publish" in report
+
+
+def test_the_editor_scenario_lists_and_opens_the_largest_offices_newest_article(tmp_path):
+    from benchmarks.editor_scenario import format_report, office_files, run
+
+    results = run([150], runs=1, work=tmp_path)
+    [size] = results["sizes"]
+    counts = office_files(corpus.generate(tmp_path / "again", 150))  # the same corpus again
+    office = size["measured_office"]
+    assert size["files_per_collection"]["max"] == counts[office] == max(counts.values())
+    newest = max(((p.read_text().split("Date: ", 1)[1][:16], p) for p in (tmp_path / "again" / "articles" / office).rglob("*.md")))
+    [timing] = size["runs"]
+    assert timing["newest"].startswith(newest[0]) and size["newest_listed_first"]  # the list opened newest first
+    assert timing["list_seconds"] > 0 and timing["open_seconds"] > 0 and timing["start_seconds"] > 0
+    assert size["one_collection_list_seconds"] > 0  # the comparison: every article in one collection
+    assert size["github_requests"] == {"first_visit": 1 + 2 * counts[office], "warm": 1}
+    assert "koleksi kantor" in format_report(results)

@@ -21,7 +21,7 @@ Summary: Berita uji dengan foto, dokumen dan tautan ke berita lain.
 
 Kebumen – ![Calon jemaah berlatih]({static}/images/latihan.jpg)
 
-Baca juga [berita manasik]({filename}/articles/manasik-bergambar.md) dan
+Baca juga [berita manasik]({filename}/articles/kab-wonosobo/2024/manasik-bergambar.md) dan
 [daftar jemaah]({static}/dokumen/kab-kebumen/2024/05/daftar.pdf).
 """
 
@@ -63,7 +63,7 @@ def test_a_change_to_a_file_or_to_what_it_links_to_is_checked_again(content, tmp
     after_removal, reused = checked(settings)
     assert reused == files - 1
     assert any("manasik-bergambar.md" in line and "manasik.jpg' tidak ditemukan" in line for line in after_removal)
-    (content / "articles" / "manasik-bergambar.md").unlink()  # a linked article goes away
+    (content / "articles" / "kab-wonosobo" / "2024" / "manasik-bergambar.md").unlink()  # a linked article goes away
     after_link, _ = checked(settings)
     assert any("tautan.md" in line and "manasik-bergambar.md' menuju berkas yang tidak ada" in line for line in after_link)
     article = content / "articles" / "tautan.md"

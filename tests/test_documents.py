@@ -219,7 +219,7 @@ def test_the_document_page_passes_the_nu_html_checker(document_site, tmp_path):
 def test_a_file_no_published_item_links_to_is_not_published(document_content, tmp_path):
     content = tmp_path / "content"
     shutil.copytree(document_content, content)
-    article = content / "articles/pengumuman-pelunasan.md"
+    article = content / "articles/kab-wonosobo/2026/pengumuman-pelunasan.md"
     article.write_text(article.read_text().replace("Slug: pengumuman-berhak-lunas", "Slug: pengumuman-berhak-lunas\nStatus: draft"))
     (content / "pages/draf-sk.md").write_text(  # a draft page (a WordPress import makes them from private pages)
         "Title: Draf SK\nSlug: draf-sk\nStatus: draft\n\n"

@@ -21,7 +21,7 @@ from sitelib.slugs import SLUG_PATTERN
 from web_editor.config import editor_config
 from web_editor.contract import (
     BODY, COLLECTIONS, COMPONENTS, CONFIG_FILE, CONFIG_KEYS, FIELDS, FORMAT_NAME, ORIGINAL_TEXT, PATH_DATE_FIELD, PATH_DATE_KEYS,
-    WIDGETS,
+    WIDGETS, office_collection,
 )
 from photos.figures import GALLERY_LABEL, GALLERY_MINIMUM
 from sitelib.file_kinds import DOCUMENT, FILE_KINDS, MAX_FILE_BYTES, suffixes
@@ -38,8 +38,9 @@ SCRIPTS = sorted((ROOT / "web_editor" / "src").glob("*.js"))
 
 
 def test_the_configuration_carries_every_shared_name():
-    assert SITE["collections"] == COLLECTIONS
-    assert sorted(COLLECTIONS.values()) == sorted(collection["name"] for collection in CONFIG["collections"])
+    offices = [office_collection(code) for code in REGISTRY.offices]
+    assert SITE["collections"] == {**COLLECTIONS, "offices": offices}
+    assert [collection["name"] for collection in CONFIG["collections"]] == [COLLECTIONS["pages"], *offices]
     assert SITE["format"] == {"name": FORMAT_NAME, "extension": CONTENT_EXTENSION}
     assert {collection["format"] for collection in CONFIG["collections"]} == {FORMAT_NAME}
     form = {field["name"] for collection in CONFIG["collections"] for field in collection["fields"]}
@@ -96,14 +97,15 @@ def test_widgets_and_our_own_keys_are_the_contract_s():
     assert all(field["format"] == EDITOR_DATE_FORMAT for field in dates)
     [alt] = {field["name"]: field for field in fields if field["widget"] == WIDGETS["image_text"]}.values()
     assert alt[CONFIG_KEYS["image_field"]] == FIELDS["image"]
-    articles = next(collection for collection in CONFIG["collections"] if collection["name"] == COLLECTIONS["articles"])
-    assert articles[CONFIG_KEYS["path_date_field"]] == PATH_DATE_FIELD
+    for name in SITE["collections"]["offices"]:
+        articles = next(collection for collection in CONFIG["collections"] if collection["name"] == name)
+        assert articles[CONFIG_KEYS["path_date_field"]] == PATH_DATE_FIELD
 
 
 def test_the_page_names_the_configuration_file(site):
     """main.js cannot read the configuration's name from the configuration: the page carries it."""
     assert site.soup("admin/").body["data-config"] == CONFIG_FILE
-    assert json.loads(site.path(f"admin/{CONFIG_FILE}").read_text())["site"]["collections"] == COLLECTIONS
+    assert json.loads(site.path(f"admin/{CONFIG_FILE}").read_text())["site"]["collections"] == SITE["collections"]
 
 
 def test_the_slug_field_and_the_checks_share_one_pattern():
@@ -249,3 +251,17 @@ def test_published_pages_and_the_preview_share_the_header(site):
     soup = site.soup("tentang-kami/")
     built = soup.find("article", class_="article").find(True)
     assert str(built) == SITE["preview"]["page_header"].strip().replace(f"{SLOT_MARKS[0]}title{SLOT_MARKS[1]}", "Tentang Kami")
+
+
+def test_no_account_name_reaches_the_public_editor_configuration(site):
+    """admin/config.json is public: it names offices and folders, never who may publish (data/editors.toml's
+    accounts, or the example accounts its comments show)."""
+    import tomllib
+
+    editors_file = ROOT / "data" / "editors.toml"
+    accounts = {entry["github"] for entry in tomllib.loads(editors_file.read_text(encoding="utf-8")).get("editor", [])}
+    accounts |= set(re.findall(r'^# github = "([^"]+)"', editors_file.read_text(encoding="utf-8"), re.M))
+    assert {"nama-akun-github", "akun-kanwil"} <= accounts
+    published = site.path(f"admin/{CONFIG_FILE}").read_text(encoding="utf-8").lower()
+    assert [account for account in accounts if account.lower() in published] == []
+    assert '"editors"' not in published and "editors.toml" not in published

@@ -380,15 +380,15 @@ def imported(tmp_path_factory):
 def test_an_import_with_every_gallery_kind_copies_the_photos_and_reports_them(imported):
     project, report = imported["project"], imported["report"]
     assert "Galeri: 6 (12 foto)" in report
-    assert f"  - lampiran galeri tidak ada di ekspor: content/articles/2023/2023-07-10-galeri-hari-pertama.md: id {GALLERY_MISSING_ID}" in report
-    assert re.search(rf"^  - content/articles/2023/2023-07-10-galeri-hari-pertama\.md:\d+: "
+    assert f"  - lampiran galeri tidak ada di ekspor: content/articles/kab-klaten/2023/2023-07-10-galeri-hari-pertama.md: id {GALLERY_MISSING_ID}" in report
+    assert re.search(rf"^  - content/articles/kab-klaten/2023/2023-07-10-galeri-hari-pertama\.md:\d+: "
                      rf"{re.escape(GALLERY_UPLOADS_URL)}/2023/07/hilang\.jpg \(tidak ada di folder uploads\)$", report, re.M)
     assert "Foto: 4 berkas disalin ke content/images/kab-klaten/ (12 di badan berita), 1 tidak ada di folder uploads" in report
     assert "gallery" not in report.split("Shortcode dibuang:")[1].splitlines()[0]
     images = project / "content/images/kab-klaten/2023/07"
     assert sorted(p.name for p in images.iterdir()) == ["lempar-jumrah.jpg", "sai.jpg", "tawaf.jpg", "wukuf.jpg"]
     for name in ("hari-pertama", "lampiran", "hari-kedua", "hari-ketiga", "bertumpuk"):
-        text = next((project / "content/articles/2023").glob(f"*-galeri-{name}.md")).read_text(encoding="utf-8")
+        text = next((project / "content/articles/kab-klaten/2023").glob(f"*-galeri-{name}.md")).read_text(encoding="utf-8")
         lines = text.split("\n\n", 1)[1].splitlines()
         gallery_at = [n for n, line in enumerate(lines) if line.startswith("![")]
         assert len(gallery_at) >= 2 and gallery_at[1] == gallery_at[0] + 1, (name, text)  # one a line, no blank line

@@ -112,6 +112,10 @@ def change_offices(content, rng, now, number):
     set_field(path, "Offices", ", ".join(offices))
     set_field(path, "Host_office", None)
     set_field(path, "Reporting_office", offices[0])
+    # as `invoke move-articles` would: into the new reporting office's folder (content_checks.placement)
+    target = content / "articles" / offices[0] / path.parent.name / path.name
+    target.parent.mkdir(parents=True, exist_ok=True)
+    path.rename(target)
     return f"offices {path.name}: {offices}"
 
 
@@ -160,7 +164,7 @@ def corpus(tmp_path_factory):
     folder = tmp_path_factory.mktemp("bertahap")
     content = generate(folder / "content", CORPUS, seed=7)
     shutil.copytree(ROOT / "tests" / "document_content", content, dirs_exist_ok=True)
-    first = sorted((content / "articles").rglob("berita-*.md"))[0]
+    first = sorted((content / "articles").rglob("*-berita-*.md"))[0]
     set_field(first, "Old_path", "/2019/05/alamat-lama-berita/")
     pelican(content, folder / "pemanasan", folder / "cache", START)
     return SimpleNamespace(content=content, folder=folder, warm_cache=folder / "cache")

@@ -235,7 +235,7 @@ def test_a_form_post_without_json_is_refused(proxy):
 def test_inside_the_folders_the_editor_reads_what_it_needs(proxy):
     _, port, _ = proxy
     status, _, entries = send(port, {"action": "entriesByFolder", "params": {
-        "branch": "main", "folder": "content/articles", "extension": "md", "depth": 2}})
+        "branch": "main", "folder": "content/articles/kota-magelang", "extension": "md", "depth": 2}})
     assert status == 200 and any(entry["file"]["path"].endswith("rakor-seksi-phu-wahana-evaluasi-kinerja.md") for entry in entries)
     assert send(port, {"action": "getMedia", "params": {"branch": "main", "mediaFolder": "content/images"}})[0] == 200
 

@@ -112,7 +112,7 @@ def test_share_card_names_the_offices(site):
 def test_misspelt_office_stops_the_build_with_a_helpful_message(tmp_path):
     content = tmp_path / "content"
     shutil.copytree(ROOT / "content", content)
-    source = next((content / "articles" / "2021").glob("*.md"))
+    source = next((content / "articles" / "kab-wonosobo" / "2021").glob("*.md"))
     source.write_text(source.read_text().replace("Offices: kedu", "Offices: kedu, Kab. Magelng"))
     output = tmp_path / "output"
     with pytest.raises(pytest.fail.Exception) as failure:
@@ -133,7 +133,7 @@ def test_mention_report_suggests_untagged_offices_and_changes_nothing(tmp_path):
 
     content = tmp_path / "content"
     shutil.copytree(ROOT / "content", content)
-    source = next((content / "articles" / "2021").glob("*.md"))
+    source = next((content / "articles" / "kab-wonosobo" / "2021").glob("*.md"))
     before = source.read_text().replace("Offices: kedu", "Offices: kab-wonosobo")
     source.write_text(before)
     settings = site_settings(content)

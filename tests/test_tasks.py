@@ -58,7 +58,7 @@ def test_new_article_is_created_prefilled_and_builds(tmp_path):
 
 
 def test_new_refuses_to_overwrite(tmp_path):
-    command = [sys.executable, "-m", "invoke", "new", "Judul Sama", "--folder", str(tmp_path)]
+    command = [sys.executable, "-m", "invoke", "new", "Judul Sama", "--office", "kab-wonosobo", "--folder", str(tmp_path)]
     subprocess.run(command, cwd=ROOT, check=True, capture_output=True)
     again = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
     assert again.returncode != 0
@@ -77,7 +77,7 @@ def test_new_refuses_an_unknown_office(tmp_path):
 def test_single_article_preview_builds_that_article_with_the_pages_and_the_images(tmp_path):
     from editorial.single_preview import article_paths, preview_settings
 
-    article = next((ROOT / "content" / "articles" / "2021").glob("*.md"))
+    article = next((ROOT / "content" / "articles" / "kab-wonosobo" / "2021").glob("*.md"))
     paths = article_paths(article, ROOT / "content")
     assert paths == [article.relative_to(ROOT / "content").as_posix()]
     extra = preview_settings(article, ROOT / "content", ["articles"], tmp_path / "cache")
@@ -98,7 +98,7 @@ def test_the_one_article_preview_looks_for_photos_where_the_site_build_does(tmp_
     content = tmp_path / "content"
     shutil.copytree(ROOT / "content", content)
     shutil.copytree(ROOT / "tests" / "photo_content", content, dirs_exist_ok=True)
-    article = next((content / "articles" / "2021").glob("*.md"))
+    article = next((content / "articles" / "kab-wonosobo" / "2021").glob("*.md"))
     site = site_settings(content)
     preview = site_settings(content, **preview_settings(article, content, site["ARTICLE_PATHS"], tmp_path / "cache"))
     looked_at = []

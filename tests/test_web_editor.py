@@ -151,14 +151,14 @@ def test_a_header_added_to_a_file_without_one_keeps_its_body():
 
 
 def test_the_format_reads_fields_as_the_form_shows_them():
-    [seed] = run_format(files=[(ROOT / "content/articles/2021/2021-06-15-lima-asn-wonosobo-ikuti-rakor-seksi-phu.md").read_text()])["parsed"]
+    [seed] = run_format(files=[(ROOT / "content/articles/kab-wonosobo/2021/2021-06-15-lima-asn-wonosobo-ikuti-rakor-seksi-phu.md").read_text()])["parsed"]
     assert seed["Tags"] == ["Rakor", "Seksi PHU", "Eks Karesidenan Kedu", "Disinformasi Haji"]
     assert seed["Offices"] == ["kedu"] and seed["Reporting_office"] == "kab-wonosobo" and seed["Date"] == "2021-06-15 14:00"
     assert seed["body"].startswith("Wonosobo – Lima ASN")
 
 
 def test_a_changed_field_changes_only_its_line():
-    text = (ROOT / "content/articles/2022/2022-08-23-rakor-seksi-phu-wahana-evaluasi-kinerja.md").read_text()
+    text = (ROOT / "content/articles/kota-magelang/2022/2022-08-23-rakor-seksi-phu-wahana-evaluasi-kinerja.md").read_text()
     edited, emptied, added = run_format(edits=[
         {"text": text, "changes": {"Offices": ["kota-magelang", "kab-purworejo"]}},
         {"text": text, "changes": {"Host_office": ""}},
@@ -204,12 +204,15 @@ def test_the_preview_shows_dates_as_the_site_does():
 
 # The configuration, made from the data files.
 
+WONOSOBO = "berita-kab-wonosobo"  # one office's articles collection
+
+
 def fields_of(collection):
     return {field["name"]: field for field in next(c for c in CONFIG["collections"] if c["name"] == collection)["fields"]}
 
 
 def test_article_fields_come_from_metadata_fields_toml_in_order():
-    article = fields_of("berita")
+    article = fields_of(WONOSOBO)
     expected = [field for field in known_fields().values() if "article" in field.kinds]
     assert list(article)[: len(expected)] == [field.name for field in expected]
     assert list(article)[len(expected):] == ["body", "original_text"]
@@ -222,10 +225,14 @@ def test_article_fields_come_from_metadata_fields_toml_in_order():
 
 
 def test_offices_are_every_registry_office_and_the_residencies():
-    options = fields_of("berita")["Offices"]["options"]
+    options = fields_of(WONOSOBO)["Offices"]["options"]
     assert [o["value"] for o in options] == list(REGISTRY.offices) + [r.code for r in RESIDENCIES]
     assert options[0]["label"] == next(iter(REGISTRY.offices.values())).short_name
-    assert [o["value"] for o in fields_of("berita")["Reporting_office"]["options"]] == list(REGISTRY.offices)
+    assert [o["value"] for o in fields_of(WONOSOBO)["Host_office"]["options"]] == list(REGISTRY.offices)
+    # the collection's office, written into every new file, never chosen: the file lives in that office's folder
+    reporting = fields_of(WONOSOBO)["Reporting_office"]
+    assert (reporting["widget"], reporting["default"], reporting["required"]) == ("hidden", "kab-wonosobo", True)
+    assert fields_of(WONOSOBO)["Offices"]["default"] == ["kab-wonosobo"]
 
 
 def test_an_office_added_to_the_registry_appears_in_the_editor(tmp_path):
@@ -240,15 +247,18 @@ region = "jawa-tengah"
 institution = "kemenhaj"
 ''')
     config = editor_config(SETTINGS, load_registry(registry_file), ["Haji dan Umrah"])
-    offices = next(c for c in config["collections"] if c["name"] == "berita")["fields"]
-    labels = {o["label"] for f in offices if f["name"] in ("Offices", "Reporting_office") for o in f["options"]}
+    offices = next(c for c in config["collections"] if c["name"] == "berita-kab-wonosobo")["fields"]
+    labels = {o["label"] for f in offices if f["name"] in ("Offices", "Host_office") for o in f["options"]}
     assert "Kanwil Kemenhaj Jateng" in labels
+    added = config["collections"][-1]  # its own collection, named by its code
+    assert (added["name"], added["label"], added["folder"]) == (
+        "berita-kanwil-kemenhaj-jateng", "Berita Kanwil Kemenhaj Jateng", "content/articles/kanwil-kemenhaj-jateng")
 
 
 def test_article_files_are_named_like_invoke_new_names_them():
-    """content/articles/YYYY/YYYY-MM-DD-slug.md with the date of the article's own Date (not Decap's UTC {{year}})."""
-    berita = next(c for c in CONFIG["collections"] if c["name"] == "berita")
-    assert (berita["folder"], berita["format"], berita["path_date_field"]) == ("content/articles", "pelican-md", "Date")
+    """content/articles/OFFICE/YYYY/YYYY-MM-DD-slug.md with the date of the article's own Date (not Decap's UTC {{year}})."""
+    berita = next(c for c in CONFIG["collections"] if c["name"] == WONOSOBO)
+    assert (berita["folder"], berita["format"], berita["path_date_field"]) == ("content/articles/kab-wonosobo", "pelican-md", "Date")
     assert berita["path"] == "{{date_year}}/{{date_year}}-{{date_month}}-{{date_day}}-{{slug}}"
     halaman = next(c for c in CONFIG["collections"] if c["name"] == "halaman")
     assert halaman["folder"] == "content/pages" and "Offices" not in fields_of("halaman")
@@ -288,7 +298,7 @@ def test_without_a_date_a_new_file_takes_todays_date_in_the_site_time_zone():
 def test_now_is_the_wall_time_invoke_new_writes(tmp_path, instant):
     """The editor's "now" in the configured zone is `invoke new`'s Date for the same instant."""
     [now] = run_format(nows=[{"timeZone": SETTINGS["TIMEZONE"], "now": instant.timestamp()}])["nows"]
-    path = create_article("Uji Jam", tmp_path, SETTINGS, now=instant)
+    path = create_article("Uji Jam", tmp_path, SETTINGS, "kab-wonosobo", now=instant)
     assert f"\nDate: {now}\n" in path.read_text() and path.name.startswith(now[:10])
 
 
@@ -322,10 +332,10 @@ def test_the_preview_reading_time_is_that_of_the_shown_text_not_the_markdown():
 def test_dates_are_in_the_time_zone_of_the_settings():
     """The zone comes from Pelican's TIMEZONE through the configuration (the JavaScript names none)."""
     for field in ("Date", "Modified"):
-        assert fields_of("berita")[field]["widget"] == "site_datetime"
-        assert fields_of("berita")[field]["time_zone"] == SETTINGS["TIMEZONE"] == "Asia/Jakarta"
+        assert fields_of(WONOSOBO)[field]["widget"] == "site_datetime"
+        assert fields_of(WONOSOBO)[field]["time_zone"] == SETTINGS["TIMEZONE"] == "Asia/Jakarta"
     elsewhere = editor_config({**SETTINGS, "TIMEZONE": "Asia/Makassar"}, REGISTRY, ["Haji dan Umrah"])
-    berita = next(c for c in elsewhere["collections"] if c["name"] == "berita")
+    berita = next(c for c in elsewhere["collections"] if c["name"] == WONOSOBO)
     assert {f["time_zone"] for f in berita["fields"] if f["widget"] == "site_datetime"} == {"Asia/Makassar"}
     for script in (ROOT / "web_editor" / "src").glob("*.js"):
         assert "Asia/" not in script.read_text(), script.name
@@ -379,3 +389,17 @@ def test_preview_edits_this_checkout_through_the_local_proxy(preview_site):
     assert config["publish_mode"] == "simple"
     policy = preview_site.soup("admin/").find("meta", attrs={"http-equiv": "Content-Security-Policy"})["content"]
     assert "http://localhost:8081" in policy
+
+
+@pytest.mark.parametrize("hash, remembered, office, start", [
+    ("", "berita-kab-wonosobo", None, "#/collections/berita-kab-wonosobo"),
+    ("#/", "berita-kab-wonosobo", None, "#/collections/berita-kab-wonosobo"),
+    ("#/collections/berita-kota-magelang/entries/2022/x", "berita-kab-wonosobo", "berita-kota-magelang", None),  # its own address
+    ("#/collections/halaman", "berita-kab-wonosobo", None, None),
+    ("#/", "berita-kantor-yang-dihapus", None, None),  # an office no longer in data/offices.toml
+    ("#/", None, None, None),  # a first visit: Decap's own start
+    ("#/collections/berita-kab-wonosobo/search/rakor", None, "berita-kab-wonosobo", None),
+])
+def test_admin_opens_the_office_remembered_only_from_its_own_start(hash, remembered, office, start):
+    [route] = run_format(routes=[{"hash": hash, "remembered": remembered}])["routes"]
+    assert route == {"office": office, "start": start}

@@ -28,7 +28,10 @@ from photos.standard import standard_for, standard_reasons
 from site_copy import copy_project, invoke
 
 REGISTRY = load_registry(ROOT / "data" / "offices.toml")
-SEED = "content/articles/2022/2022-08-23-rakor-seksi-phu-wahana-evaluasi-kinerja.md"
+SEED = "content/articles/kota-magelang/2022/2022-08-23-rakor-seksi-phu-wahana-evaluasi-kinerja.md"
+# The collections the tests work in (one per office): the seed's and the sample's office, and the new articles'.
+MAGELANG = f"Berita {REGISTRY.offices['kota-magelang'].short_name}"
+WONOSOBO = f"Berita {REGISTRY.offices['kab-wonosobo'].short_name}"
 NEW_TITLE = "Manasik Haji Uji dari Editor Web"
 NEW_SLUG = "manasik-haji-uji-dari-editor-web"
 NEW_ARTICLE = f"""Title: {NEW_TITLE}
@@ -67,7 +70,7 @@ def write_sample(project: Path) -> Path:
     replaced = {"Title": SAMPLE_TITLE, "Slug": SAMPLE_SLUG, "Date": "2022-08-24 10:00"}
     lines = [f"{line.split(':', 1)[0]}: {replaced[line.split(':', 1)[0]]}" if line.split(":", 1)[0] in replaced else line
              for line in header]
-    sample = project / "content" / "articles" / "2022" / f"2022-08-24-{SAMPLE_SLUG}.md"
+    sample = project / "content" / "articles" / "kota-magelang" / "2022" / f"2022-08-24-{SAMPLE_SLUG}.md"
     sample.write_text("\n".join(lines) + "\n\n" + SAMPLE_BODY, encoding="utf-8")
     return sample
 
@@ -128,15 +131,29 @@ def open_editor(browser, url, now, timezone_id):
     return context, page
 
 
-@pytest.fixture
-def page(browser, editor):
-    context, page = open_editor(browser, editor[1], PINNED_NOW, "Asia/Jakarta")
+@contextmanager
+def editor_page(browser, url, now):
+    """A signed-in editor page in WIB on a clock pinned at `now`; no page error may happen while it is used."""
+    context, page = open_editor(browser, url, now, "Asia/Jakarta")
     yield page
     context.close()
     assert page.errors == [], page.errors
 
 
-def open_new_article(page):
+@pytest.fixture
+def page(browser, editor):
+    with editor_page(browser, editor[1], PINNED_NOW) as page:
+        yield page
+
+
+def open_office(page, collection):
+    """An office's articles collection, from the sidebar."""
+    page.get_by_role("link", name=collection, exact=True).click()
+    expect(page.get_by_role("link", name="Berita baru")).to_be_visible()
+
+
+def open_new_article(page, collection=WONOSOBO):
+    open_office(page, collection)
     page.get_by_role("link", name="Berita baru").click()
     expect(page.get_by_label("Judul", exact=True)).to_be_visible()
 
@@ -163,8 +180,7 @@ def fill_article(page, title, status=None, photo=None, date="2024-05-02T09:30"):
         choose(page, "Status (boleh kosong)", status)
     page.get_by_label("Tag (boleh kosong)", exact=True).fill("Manasik, Foto")
     page.get_by_label("Penulis/editor", exact=True).fill("uji/rf")
-    choose(page, "Kantor yang terlibat", "Kankemenag Kab. Wonosobo", "Kankemenag Kab. Temanggung")
-    choose(page, "Kantor peliput", "Kankemenag Kab. Wonosobo")
+    choose(page, "Kantor yang terlibat", "Kankemenag Kab. Temanggung")  # after the collection's office
     page.get_by_label("Ringkasan", exact=True).fill("Berita uji yang ditulis lewat editor web.")
     if photo:
         page.get_by_role("button", name="Pilih foto").click()
@@ -177,11 +193,13 @@ def fill_article(page, title, status=None, photo=None, date="2024-05-02T09:30"):
 
 
 def test_the_interface_is_indonesian(page):
-    for text in ("Konten", "Media", "Berita", "Halaman tetap", "Berita baru"):
+    for text in ("Konten", "Media", WONOSOBO, "Halaman tetap", "Halaman baru"):
         expect(page.get_by_text(text, exact=True).first).to_be_visible()
     open_new_article(page)
-    for label in ("Tanggal dan jam (WIB)", "Kantor yang terlibat", "Kantor peliput", "Ringkasan", "Isi berita"):
+    for label in ("Tanggal dan jam (WIB)", "Kantor yang terlibat", "Ringkasan", "Isi berita"):
         expect(page.get_by_text(label, exact=True)).to_be_visible()
+    # the reporting office is the collection's, not chosen in the form
+    expect(page.get_by_text("Kantor peliput", exact=True)).to_have_count(0)
 
 
 def test_the_offices_control_lists_every_office_and_residency(page):
@@ -189,8 +207,9 @@ def test_the_offices_control_lists_every_office_and_residency(page):
     page.get_by_label("Kantor yang terlibat", exact=True).click()
     names = page.get_by_role("option").all_inner_texts()
     residencies = [r for r in REGISTRY.regions.values() if r.parent is not None]
-    assert len(names) == len(REGISTRY.offices) + len(residencies)
-    assert {office.short_name for office in REGISTRY.offices.values()} <= set(names)
+    # every office and residency but the collection's own office, which a new article starts with
+    assert len(names) == len(REGISTRY.offices) + len(residencies) - 1
+    assert {office.short_name for office in REGISTRY.offices.values()} - set(names) == {"Kankemenag Kab. Wonosobo"}
 
 
 def test_preview_shows_the_date_as_the_site_does(page):
@@ -229,7 +248,8 @@ def test_the_preview_reading_time_is_the_sites(page, editor):
     built = (project / "editor-output" / "2022" / "08" / SAMPLE_SLUG / "index.html").read_text(encoding="utf-8")
     [site_figure] = re.findall(r'<span class="reading-time">([^<]*)</span>', built)
     assert site_figure == "1 menit baca" and len(SAMPLE_BODY.split()) > 200  # the Markdown's words would be 2 minutes
-    page.get_by_text(SAMPLE_TITLE, exact=True).first.click()
+    open_office(page, MAGELANG)
+    page.get_by_text(SAMPLE_TITLE).first.click()
     preview = page.frame_locator("iframe").first
     expect(preview.locator(".article-body h2")).to_have_text("Jadwal manasik")
     expect(preview.locator("header.article-header .reading-time")).to_have_text(site_figure)
@@ -274,7 +294,7 @@ def test_an_article_written_in_the_editor_is_our_file_and_builds(page, editor, t
     fill_article(page, NEW_TITLE, status="Terbit", photo=photo)
     publish_now(page)
     # Named by its own Date (2024-05-02 09:30 WIB), as `invoke new` names files, not by the clock.
-    written = project / "content" / "articles" / "2024" / f"2024-05-02-{NEW_SLUG}.md"
+    written = project / "content" / "articles" / "kab-wonosobo" / "2024" / f"2024-05-02-{NEW_SLUG}.md"
     assert written.read_text(encoding="utf-8") == NEW_ARTICLE
     # The photo as the editor prepared it in the browser (test_web_editor_photos.py): upright, no metadata.
     uploaded = project / "content" / "images" / "foto-editor.jpg"
@@ -306,6 +326,7 @@ def test_a_seed_edited_and_changed_back_is_byte_identical(page, editor):
     project, _ = editor
     seed = project / SEED
     before = seed.read_text(encoding="utf-8")
+    open_office(page, MAGELANG)
     page.get_by_text("Rakor Seksi PHU Se-Eks Karesidenan Kedu Menjadi Wahana", exact=False).first.click()
     title = page.get_by_label("Judul", exact=True)
     original_title = title.input_value()
@@ -341,7 +362,7 @@ def test_a_new_article_is_dated_and_named_by_the_wib_clock(browser, editor, now,
         context.close()
     assert page.errors == [], page.errors
     [written] = (project / "content" / "articles").rglob(f"*-{slug}.md")
-    assert written.relative_to(project).as_posix() == f"content/articles/{now:%Y}/{now:%Y-%m-%d}-{slug}.md"
+    assert written.relative_to(project).as_posix() == f"content/articles/kab-wonosobo/{now:%Y}/{now:%Y-%m-%d}-{slug}.md"
     lines = written.read_text(encoding="utf-8").splitlines()
     assert lines[:2] == [f"Title: {title}", f"Date: {now:%Y-%m-%d %H:%M}"]
     assert f"Modified: {now:%Y-%m-%d %H:%M}" in lines and f"Slug: {slug}" in lines
@@ -357,9 +378,11 @@ FENCED_ARTICLE = (
 def test_a_file_with_a_byte_order_mark_fences_and_crlf_is_edited_in_place(page, editor):
     """Its fields show in the form; a change rewrites only its line; changed back, the file is as it was."""
     project, _ = editor
-    fenced = project / "content" / "articles" / "2024" / "2024-06-01-berkas-berpagar.md"
+    fenced = project / "content" / "articles" / "kab-wonosobo" / "2024" / "2024-06-01-berkas-berpagar.md"
+    fenced.parent.mkdir(parents=True, exist_ok=True)
     fenced.write_bytes(FENCED_ARTICLE.encode("utf-8"))
     page.reload()
+    open_office(page, WONOSOBO)
     page.get_by_text("Berkas Berpagar dari Editor Lain").first.click()
     expect(page.get_by_label("Judul", exact=True)).to_have_value("Berkas Berpagar dari Editor Lain")
     summary = page.get_by_label("Ringkasan", exact=True)

@@ -8,6 +8,7 @@ test_web_editor_browser.py does; the document rules are sitelib.file_kinds', the
 
 import hashlib
 import json
+import shutil
 import subprocess
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -22,10 +23,12 @@ from linked_files.file_markup import INFO_CLASS
 from sitelib.file_kinds import DOCUMENT, FILE_KINDS, MAX_FILE_BYTES, file_label, file_problem, suffixes
 from web_editor.body_components import NAME_DIGEST_LENGTH
 from site_copy import copy_project, invoke
-from test_web_editor_browser import PINNED_NOW, editing, fill_article, open_editor, publish_now
+from test_web_editor_browser import (
+    PINNED_NOW, WONOSOBO, editing, fill_article, open_editor, open_new_article, open_office, publish_now,
+)
 
 PHOTOS = ROOT / "tests" / "photo_content"
-GALLERY_ARTICLE = "content/articles/galeri-manasik.md"
+GALLERY_ARTICLE = "content/articles/kab-wonosobo/2024/galeri-manasik.md"
 VIDEO_TITLE = "Video Manasik dari Editor Web"
 VIDEO_ARTICLE = f"""Title: {VIDEO_TITLE}
 Date: 2024-05-03 10:00
@@ -52,12 +55,8 @@ def editor(tmp_path_factory):
     """A copy of the project with the gallery article and its photos and an article with videos, its preview
     built, the guarded local proxy on it and the site served; yields (project, url)."""
     project = copy_project(tmp_path_factory.mktemp("dokumen") / "situs", ROOT / "content")
-    for folder in ("articles", "images"):
-        (project / "content" / folder).mkdir(exist_ok=True)
-        for path in (PHOTOS / folder).iterdir():
-            (project / "content" / folder / path.name).write_bytes(path.read_bytes())
-    (project / "content" / "articles" / "2024").mkdir(exist_ok=True)
-    (project / "content" / "articles" / "2024" / "2024-05-03-video-manasik.md").write_text(VIDEO_ARTICLE, encoding="utf-8")
+    shutil.copytree(PHOTOS, project / "content", dirs_exist_ok=True)
+    (project / "content" / "articles" / "kab-wonosobo" / "2024" / "2024-05-03-video-manasik.md").write_text(VIDEO_ARTICLE, encoding="utf-8")
     with editing(project) as url:
         yield project, url
 
@@ -102,7 +101,7 @@ def test_a_pdf_uploaded_in_the_editor_is_saved_below_content_dokumen_and_linked(
     pdf = tmp_path / "Daftar Jemaah Berhak Lunas.pdf"
     small_pdf(pdf)
     assert file_problem(pdf) == ""
-    page.get_by_role("link", name="Berita baru").click()
+    open_new_article(page)
     fill_article(page, "Pengumuman Daftar Jemaah dari Editor Web", status="Terbit")
     add_component(page, "Dokumen")
     page.get_by_label("Judul dokumen", exact=True).fill("Daftar jemaah berhak lunas 2024")
@@ -137,7 +136,7 @@ def test_a_file_that_is_not_a_document_is_refused_in_the_browser(page, editor, t
     bad = tmp_path / name
     bad.write_bytes(content)
     before = sorted(path for path in (project / "content").rglob("*") if path.is_file())
-    page.get_by_role("link", name="Berita baru").click()
+    open_new_article(page)
     fill_article(page, "Berkas Palsu dari Editor Web", status="Terbit")
     add_component(page, "Dokumen")
     page.get_by_label("Judul dokumen", exact=True).fill("Pengumuman")
@@ -154,7 +153,7 @@ def test_a_document_over_the_limit_is_refused(page, editor, tmp_path):
     with large.open("wb") as handle:
         handle.write(b"%PDF-1.4\n")
         handle.truncate(MAX_FILE_BYTES + 1)
-    page.get_by_role("link", name="Berita baru").click()
+    open_new_article(page)
     add_component(page, "Dokumen")
     with page.expect_event("dialog"):
         page.locator("input[data-document-upload]").set_input_files(str(large))
@@ -168,6 +167,7 @@ def test_a_hand_written_gallery_is_read_into_the_component_and_written_back_unch
     project, _ = editor
     article = project / GALLERY_ARTICLE
     before = article.read_text(encoding="utf-8")
+    open_office(page, WONOSOBO)
     page.get_by_text("Galeri Taman Manasik", exact=False).first.click()
     expect(page.get_by_label("Teks alternatif (wajib)", exact=True).first).to_have_value("Padang rumput hijau di bawah langit biru")
     expect(page.get_by_label("Teks alternatif (wajib)", exact=True)).to_have_count(3)
@@ -192,6 +192,7 @@ def test_a_gallery_caption_edited_in_the_component_changes_only_its_line(page, e
     project, _ = editor
     article = project / GALLERY_ARTICLE
     before = article.read_text(encoding="utf-8")
+    open_office(page, WONOSOBO)
     page.get_by_text("Galeri Taman Manasik", exact=False).first.click()
     caption = page.get_by_label("Keterangan (boleh kosong)", exact=True).nth(2)
     caption.fill("Kolam latihan wukuf.")
@@ -210,7 +211,8 @@ def test_the_preview_shows_videos_as_the_site_does_without_asking_another_host(p
     has its label and caption, an Instagram address is a link card; no iframe, and the page asked no other
     host for anything."""
     project, url = editor
-    page.get_by_text(VIDEO_TITLE, exact=True).first.click()
+    open_office(page, WONOSOBO)
+    page.get_by_text(VIDEO_TITLE).first.click()
     preview = page.frame_locator("iframe").first
     videos = preview.locator("figure.video-embed.video-youtube")
     expect(videos).to_have_count(2)
@@ -227,7 +229,7 @@ def test_the_preview_shows_videos_as_the_site_does_without_asking_another_host(p
     hosts = {urlsplit(request).hostname for request in page.requests if urlsplit(request).scheme in ("http", "https")}
     assert hosts <= {"127.0.0.1", "localhost"}, hosts
     # The article is written back unchanged when only its title changes.
-    article = project / "content" / "articles" / "2024" / "2024-05-03-video-manasik.md"
+    article = project / "content" / "articles" / "kab-wonosobo" / "2024" / "2024-05-03-video-manasik.md"
     title = page.get_by_label("Judul", exact=True)
     title.fill(VIDEO_TITLE + " (Diperbarui)")
     publish_now(page)
@@ -250,7 +252,7 @@ def test_a_gallery_made_in_the_component_is_the_sites_form_with_prepared_photos(
     for name, orientation in (("Galeri-Satu.jpg", 6), ("Galeri-Dua.jpg", 1)):
         photos.append(tmp_path / name)
         phone_jpeg(photos[-1], orientation)
-    page.get_by_role("link", name="Berita baru").click()
+    open_new_article(page)
     fill_article(page, "Galeri Baru dari Editor Web", status="Terbit")
     add_component(page, "Galeri foto")
     for index, (photo, alt, caption) in enumerate(zip(photos, ("Jemaah berlatih tawaf", "Jemaah berlatih sa'i"), ("Latihan pagi.", ""))):
@@ -279,6 +281,7 @@ def test_a_gallery_photo_without_its_text_alternative_is_not_saved(page, editor)
     project, _ = editor
     article = project / GALLERY_ARTICLE
     before = article.read_text(encoding="utf-8")
+    open_office(page, WONOSOBO)
     page.get_by_text("Galeri Taman Manasik", exact=False).first.click()
     page.get_by_label("Teks alternatif (wajib)", exact=True).nth(1).fill("")
     page.get_by_role("button", name="Terbitkan").click()
@@ -293,7 +296,7 @@ def test_a_document_needs_its_title(page, editor, tmp_path):
     project, _ = editor
     pdf = tmp_path / "tanpa-judul.pdf"
     small_pdf(pdf)
-    page.get_by_role("link", name="Berita baru").click()
+    open_new_article(page)
     fill_article(page, "Dokumen Tanpa Judul dari Editor Web", status="Terbit")
     add_component(page, "Dokumen")
     page.locator("input[data-document-upload]").set_input_files(str(pdf))

@@ -23,10 +23,10 @@ from wordpress_export import (
 )
 
 OFFICE = "kab-sragen"
-ANNOUNCEMENT = "content/articles/2025/2025-05-10-pengumuman-berhak-lunas.md"
-BLOCKS = "content/articles/2025/2025-05-11-jadwal-manasik-dan-rekaman.md"
-BIG_VIDEO = "content/articles/2025/2025-05-12-rekaman-lengkap-pelepasan.md"
-ONLY_VIDEO = "content/articles/2025/2025-05-13-video-manasik.md"
+ANNOUNCEMENT = "content/articles/kab-sragen/2025/2025-05-10-pengumuman-berhak-lunas.md"
+BLOCKS = "content/articles/kab-sragen/2025/2025-05-11-jadwal-manasik-dan-rekaman.md"
+BIG_VIDEO = "content/articles/kab-sragen/2025/2025-05-12-rekaman-lengkap-pelepasan.md"
+ONLY_VIDEO = "content/articles/kab-sragen/2025/2025-05-13-video-manasik.md"
 
 
 @pytest.fixture(scope="module")
@@ -183,7 +183,7 @@ def test_invoke_check_refuses_a_tampered_old_uploads_file(archive, tmp_path):
            "juga ada di content/unggahan-lama/kab-boyolali.toml" in checked.stdout
     assert "content/unggahan-lama/kab-boyolali.toml:2: GALAT: berkas 'dokumen/kab-sragen/2025/05/daftar-berhak-lunas.pdf' " \
            "bukan milik kantor kab-boyolali" in checked.stdout
-    folder_taker = project / "content/articles/2025/2025-05-13-video-manasik.md"
+    folder_taker = project / "content/articles/kab-sragen/2025/2025-05-13-video-manasik.md"
     folder_taker.write_text(folder_taker.read_text().replace(
         "Old_path: /2025/05/13/video-manasik/", "Old_path: /wp-content/uploads/2025/05/daftar-berhak-lunas.pdf/"))
     checked = invoke(project, "check")

@@ -19,7 +19,7 @@ from wordpress_export import (
 )
 
 IMPORTED = {  # export -> (its article about manasik, its page)
-    name: (f"content/articles/2021/2021-06-15-{office.removeprefix('kab-')}-manasik-haji.md",
+    name: (f"content/articles/{office}/2021/2021-06-15-{office.removeprefix('kab-')}-manasik-haji.md",
            f"content/pages/{office.removeprefix('kab-')}-layanan-phu.md")
     for name, (office, *_) in FORMAT_EXPORTS.items()
 }
@@ -91,19 +91,19 @@ def test_a_video_only_post_and_a_code_first_post_pass_check_by_construction(impo
     give a summary that reads as HTML, an old address may hold "//"; each imports so that check passes."""
     project = imported["project"]
     office, prefix = FORMAT_EXPORTS[name][0], {"https-1.2": "temanggung", "wxr-1.1": "purworejo"}[name]
-    video = project / f"content/articles/2021/2021-06-16-{prefix}-video-manasik.md"
+    video = project / f"content/articles/{office}/2021/2021-06-16-{prefix}-video-manasik.md"
     values = header(video)
     assert values["Summary"] == values["Title"] == f"Video Manasik {FORMAT_EXPORTS[name][1]}"
     assert values["Old_path"] == f"/2021/06/16/{prefix}-video-manasik/"  # no "//"
     assert "<https://youtu.be/M7lc1UVf-VE>" in video.read_text(encoding="utf-8")  # the site's player (video_embeds)
     assert "Video dan kiriman media sosial, ditulis sebagai alamat di barisnya sendiri: 1" in imported["reports"][name]
-    code = header(project / f"content/articles/2021/2021-06-17-{prefix}-kode-jadwal.md")
+    code = header(project / f"content/articles/{office}/2021/2021-06-17-{prefix}-kode-jadwal.md")
     assert "<div" not in code["Summary"] and code["Summary"]
     assert office
 
 
 def test_wxr_1_0_terms_are_read_once_and_its_authors_come_from_the_posts(imported):
-    second = imported["project"] / "content/articles/2021/2021-06-20-magelang-pelunasan-tahap-dua.md"
+    second = imported["project"] / "content/articles/kab-magelang/2021/2021-06-20-magelang-pelunasan-tahap-dua.md"
     values = header(second)
     assert values["Tags"] == "Pelunasan"  # the "tag" domain of WXR 1.0, listed twice in the item
     assert values["Category"] == "Pengumuman"  # listed twice too, once without a nicename
@@ -113,7 +113,7 @@ def test_wxr_1_0_terms_are_read_once_and_its_authors_come_from_the_posts(importe
 
 
 def test_author_names_come_from_wp_author(imported):
-    second = imported["project"] / "content/articles/2021/2021-06-20-purworejo-pelunasan-tahap-dua.md"
+    second = imported["project"] / "content/articles/kab-purworejo/2021/2021-06-20-purworejo-pelunasan-tahap-dua.md"
     assert header(second)["Author"] == "Humas Kab. Purworejo"
 
 

@@ -21,9 +21,9 @@ from wordpress_export import (
 )
 
 SITE = "http://localhost:8000"  # publishconf's default SITEURL: the copies publish without one
-WONOSOBO_FILE = "content/articles/2021/2021-06-15-lima-asn-kankemenag-wonosobo-ikuti-rakor-seksi-phu.md"
-MAGELANG_FILE = "content/articles/2022/2022-08-23-rakor-seksi-phu-se-eks-karesidenan-kedu.md"
-MANASIK_FILE = "content/articles/2024/2024-05-02-manasik-lansia.md"
+WONOSOBO_FILE = "content/articles/kab-wonosobo/2021/2021-06-15-lima-asn-kankemenag-wonosobo-ikuti-rakor-seksi-phu.md"
+MAGELANG_FILE = "content/articles/kota-magelang/2022/2022-08-23-rakor-seksi-phu-se-eks-karesidenan-kedu.md"
+MANASIK_FILE = "content/articles/kab-wonosobo/2024/2024-05-02-manasik-lansia.md"
 
 
 @pytest.fixture(scope="module")
@@ -233,7 +233,7 @@ def test_an_unknown_office_is_refused(imported):
 
 # Photos from phones are imported as the photo standard wants them (issue #18).
 
-PHONE_FILE = "content/articles/2024/2024-06-12-foto-dari-ponsel.md"
+PHONE_FILE = "content/articles/kab-kebumen/2024/2024-06-12-foto-dari-ponsel.md"
 PHONE_IMAGES = "content/images/kab-kebumen/2024/06"
 
 

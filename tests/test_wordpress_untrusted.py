@@ -29,7 +29,7 @@ Summary: Berita yang sudah ada.
 
 Temanggung – Berita yang sudah ada di situs.
 """
-ARTICLES = "content/articles/2024"
+ARTICLES = "content/articles/kab-temanggung/2024"
 INJECTION_FILE = f"{ARTICLES}/2024-06-04-rapat-baris-baru.md"
 PHOTO_FILE = f"{ARTICLES}/2024-06-03-foto-di-luar-folder.md"
 
@@ -151,11 +151,11 @@ def test_the_rest_is_imported_and_counted(hostile):
     assert "Dilewati: tanggal tidak sah ×4, lampiran ×2, isi terlalu bertingkat ×1" in report
     articles = sorted(path for path in hostile["imported"] if path.startswith("articles/") and "sudah-ada.md" not in path)
     assert articles == [
-        "articles/2024/2024-06-03-foto-di-luar-folder.md", "articles/2024/2024-06-04-rapat-baris-baru.md",
-        "articles/2024/2024-06-05-rapat-koordinasi-2.md", "articles/2024/2024-06-05-rapat-koordinasi.md",
-        "articles/2024/2024-06-07-draf-kembar.md", "articles/2024/2024-06-09-alamat-bertitik.md",
-        "articles/2024/2024-06-11-115.md", "articles/2024/2024-06-20-sudah-ada-2.md",
-        "articles/2024/2024-07-08-draf-kembar-2.md", "articles/2025/2025-01-02-foto-folder-bertaut.md",
+        "articles/kab-temanggung/2024/2024-06-03-foto-di-luar-folder.md", "articles/kab-temanggung/2024/2024-06-04-rapat-baris-baru.md",
+        "articles/kab-temanggung/2024/2024-06-05-rapat-koordinasi-2.md", "articles/kab-temanggung/2024/2024-06-05-rapat-koordinasi.md",
+        "articles/kab-temanggung/2024/2024-06-07-draf-kembar.md", "articles/kab-temanggung/2024/2024-06-09-alamat-bertitik.md",
+        "articles/kab-temanggung/2024/2024-06-11-115.md", "articles/kab-temanggung/2024/2024-06-20-sudah-ada-2.md",
+        "articles/kab-temanggung/2024/2024-07-08-draf-kembar-2.md", "articles/kab-temanggung/2025/2025-01-02-foto-folder-bertaut.md",
     ]
 
 
@@ -214,7 +214,8 @@ def test_nothing_is_written_through_symlinks_that_leave_content(tmp_path):
     outside = tmp_path / "luar"
     (outside / "artikel").mkdir(parents=True)
     (outside / "foto").mkdir()
-    (project / "content" / "articles" / "2025").symlink_to(outside / "artikel", target_is_directory=True)
+    (project / "content" / "articles" / OFFICE).mkdir()
+    (project / "content" / "articles" / OFFICE / "2025").symlink_to(outside / "artikel", target_is_directory=True)
     (project / "content" / "images" / OFFICE).mkdir(parents=True)
     (project / "content" / "images" / OFFICE / "2024").symlink_to(outside / "foto", target_is_directory=True)
     result = invoke(project, "import-wordpress", str(export), "--office", OFFICE, "--uploads", str(uploads))
@@ -222,7 +223,7 @@ def test_nothing_is_written_through_symlinks_that_leave_content(tmp_path):
     assert sorted(outside.rglob("*")) == [outside / "artikel", outside / "foto"]
     report = result.stdout.splitlines()
     assert ("  - Foto Ke Folder Bertaut: berkas tujuan di luar folder content/articles/: "
-            "content/articles/2025/2025-01-02-foto-folder-bertaut.md") in report
+            "content/articles/kab-temanggung/2025/2025-01-02-foto-folder-bertaut.md") in report
     assert (f"  - ditolak: {PHOTO_FILE}: {HOSTILE_UPLOADS_URL}/2024/06/sah.jpg "
             f"(tujuan di luar content/images/{OFFICE}/; dibuang dari berita)") in report
     assert "Image:" not in (project / INJECTION_FILE).read_text(encoding="utf-8")

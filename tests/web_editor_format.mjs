@@ -8,9 +8,10 @@ import { pathDateData } from '../web_editor/src/file-path.js';
 import { readWallTime, wallTimeIn, wallTimeText } from '../web_editor/src/wall-time.js';
 import { slugMaker } from '../web_editor/src/slug.js';
 import { readingTime, slotValues } from '../web_editor/src/preview.js';
+import { officeInRoute, startingRoute } from '../web_editor/src/office-start.js';
 
 const request = JSON.parse(readFileSync(0, 'utf8'));
-for (const key of ['files', 'edits', 'created', 'titles', 'dates', 'headers', 'pathDates', 'nows', 'slots', 'wallTimes', 'readingTimes']) request[key] ??= [];
+for (const key of ['files', 'edits', 'created', 'titles', 'dates', 'headers', 'pathDates', 'nows', 'slots', 'wallTimes', 'readingTimes', 'routes']) request[key] ??= [];
 const { site, ...config } = request.config;
 const format = pelicanFormat(config, site);
 const slugify = slugMaker(site.slug);
@@ -35,5 +36,10 @@ const result = {
   // Dates read in the configuration's date format; reading times of texts as the preview counts them.
   wallTimes: request.wallTimes.map((text) => readWallTime(text, site.date_format)),
   readingTimes: request.readingTimes.map((text) => readingTime(text, site.preview.reading_time)),
+  // Which office an address is in, and where /admin/ goes with a remembered office (office-start.js).
+  routes: request.routes.map(({ hash, remembered }) => ({
+    office: officeInRoute(hash, site.collections.offices),
+    start: startingRoute(hash, remembered, site.collections.offices),
+  })),
 };
 process.stdout.write(JSON.stringify(result));

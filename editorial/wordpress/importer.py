@@ -465,7 +465,7 @@ class Importer:
         """The file for the post with this slug; ItemRefused when it would resolve outside its content folder."""
         if post.kind == "article":
             folder = self.content / self.settings["ARTICLE_PATHS"][0]
-            path = folder / article_path(post.date, slug)
+            path = folder / article_path(self.office, post.date, slug)
         else:
             folder = self.content / self.settings["PAGE_PATHS"][0]
             path = folder / f"{slug}.{CONTENT_EXTENSION}"

@@ -3,20 +3,21 @@
 import os
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from office_tags.site_registry import registry_for
 from plain_text_metadata.reader import render_body
 from linked_files.file_rules import folder_problem, stored_files
 from photos.problems import standard_problems
 from photos.standard import standard_for
-from sitelib.content_files import ContentFile, ForeignFile, photo_files, scan_content
+from sitelib.content_files import ARTICLE, SITE_ARTICLE_PATHS, ContentFile, ForeignFile, photo_files, scan_content
 from old_addresses.old_uploads import address_clash, entry_problem, read_old_uploads
 from sitelib.errors import Finding, file_line_containing
 from sitelib.file_stamps import file_digest, read_with_digest
 
 from . import body, rules
 from .addresses import reserved_folders
+from .placement import placement_findings
 from .result_cache import ResultCache, judging_fingerprint
 from .source import SourceFile, parse_bytes, read_source
 
@@ -81,9 +82,21 @@ def file_findings(item: ContentSource, checking: rules.Checking, with_bodies: bo
     """What one readable content file can tell on its own: its metadata and, when that has no error, its body."""
     source = item.source
     found = rules.metadata_findings(source, item.kind, checking, item.path.parent)
+    if item.kind == ARTICLE and (articles := articles_folder(item.path, checking.settings)) is not None:
+        relative = PurePosixPath(item.path.relative_to(articles).as_posix())
+        found += placement_findings(source, relative, display_path(articles), checking.registry, checking.timezone)
     if with_bodies and not any(f.is_error for f in found):
         found += body.body_findings(source.path, rendered_body(source, checking.settings), source, checking, item.path.parent)
     return found
+
+
+def articles_folder(path: Path, settings) -> Path | None:
+    """The site's article folder `path` is in (the one-article preview names them SITE_ARTICLE_PATHS), if any."""
+    root = Path(settings["PATH"])
+    for folder in settings.get(SITE_ARTICLE_PATHS) or settings["ARTICLE_PATHS"]:
+        if (root / folder) in path.parents:
+            return root / folder
+    return None
 
 
 def remembered_file(item: ContentFile, checking: rules.Checking, results: ResultCache,

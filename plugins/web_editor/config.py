@@ -19,12 +19,16 @@ from sitelib.site_folders import DOCUMENT_FOLDER
 from sitelib.slugs import SLUG_PATTERN
 
 from .contract import (
-    ARTICLE_PATH, BODY, COLLECTIONS, CONFIG_KEYS, FIELDS, FORMAT_NAME, ORIGINAL_TEXT, PATH_DATE_FIELD, WIDGETS, site_contract,
+    ARTICLE_PATH, BODY, COLLECTIONS, CONFIG_KEYS, FIELDS, FORMAT_NAME, ORIGINAL_TEXT, PATH_DATE_FIELD, WIDGETS, office_collection,
+    site_contract,
 )
 from .body_components import body_components_contract
 from .preview_header import preview_contract
 
-# New files go to content/articles/YYYY/YYYY-MM-DD-slug.md, as `invoke new` names them
+# Each office's articles are one collection, the office's folder content/articles/OFFICE/ (sitelib.article_files):
+# with 50,000 articles a collection lists about 1,400 files, not all of them (Decap reads every file of a collection
+# to sort it, and with the GitHub backend makes two requests per file on a browser's first visit; README).
+# New files go to content/articles/OFFICE/YYYY/YYYY-MM-DD-slug.md, as `invoke new` names them
 # (sitelib.article_files), with the date of the article's own Date (WIB wall time). Decap's {{year}}…
 # would be the UTC clock's, so web_editor/src/file-path.js fills the keys of ARTICLE_PATH from
 # PATH_DATE_FIELD before a new entry is saved. {{slug}} is the entry's Slug field, which the editor
@@ -134,6 +138,51 @@ def repository_folder(path: str) -> str:
     return Path(path).name if relative.startswith("..") else Path(relative).as_posix()
 
 
+# How an office's list opens and what it offers: newest first by Date; by title or by the update date (the Modified
+# field: Decap's own "commit_date" is empty with the local editor and costs a request per file on GitHub); a filter
+# by status (a file without Status is published: web_editor/src/pelican-format.js reads it as ""); groups by year.
+def list_settings() -> dict:
+    date, title, status = FIELDS["date"], FIELDS["title"], FIELDS["status"]
+    return {
+        "sortable_fields": [
+            {"field": date, "label": "Tanggal", "default_sort": "desc"},
+            {"field": title, "label": "Judul"},
+            {"field": FIELDS["modified"], "label": "Diperbarui"},
+        ],
+        "view_filters": [
+            {"label": "Draf", "field": status, "pattern": "^draft$"},
+            {"label": "Terbit", "field": status, "pattern": "^(published|hidden)?$"},
+        ],
+        "view_groups": [{"label": "Tahun", "field": date, "pattern": "^[0-9]{4}"}],
+    }
+
+
+def office_fields(fields: list[dict], code: str) -> list[dict]:
+    """The article fields for one office's collection: Reporting_office is that office, written into every new
+    file and never changed here (the file's folder is that office's: content_checks.placement); Offices starts
+    with it."""
+    adapted = []
+    for entry in fields:
+        if entry["name"] == FIELDS["reporting_office"]:
+            entry = {**{key: value for key, value in entry.items() if key != "options"}, "widget": "hidden", "default": code}
+        elif entry["name"] == FIELDS["offices"]:
+            entry = {**entry, "default": [code]}
+        adapted.append(entry)
+    return adapted
+
+
+def office_collections(common: dict, registry: Registry, article_fields: list[dict], articles_folder: str) -> list[dict]:
+    """One collection per office of data/offices.toml, in its order, named by the office's code (stable)."""
+    return [
+        {**common, "name": office_collection(office.code), "label": f"Berita {office.short_name}", "label_singular": "Berita",
+         "description": f"Berita yang diliput {office.name}: yang terbaru di atas. Simpan sebagai draf, ajukan untuk "
+                        "ditinjau, lalu editor menerbitkannya.",
+         "folder": f"{articles_folder}/{office.code}", "path": ARTICLE_PATH, CONFIG_KEYS["path_date_field"]: PATH_DATE_FIELD,
+         **list_settings(), "fields": office_fields(article_fields, office.code)}
+        for office in registry.offices.values()
+    ]
+
+
 def editor_config(settings, registry: Registry, categories: list[str]) -> dict:
     """The whole configuration for `CMS.init`."""
     local = bool(settings["WEB_EDITOR"].get("local_backend"))
@@ -142,14 +191,15 @@ def editor_config(settings, registry: Registry, categories: list[str]) -> dict:
     time_zone = settings["TIMEZONE"]
     categories = sorted(set(categories)) or [settings.get("DEFAULT_CATEGORY", "")]
     # Only the site's content files (sitelib.content_files): the collections list and write .md files.
-    title, date, status = FIELDS["title"], FIELDS["date"], FIELDS["status"]
+    title, date = FIELDS["title"], FIELDS["date"]
     # New files are named by the Slug field ({{fields.…}}), which the editor fills from the title with
     # Pelican's slug rules before saving; Decap's own slug settings below then only name uploaded photos.
     # Photos go to content/images/ from every photo control, also the body's image component, whose own
     # field has no folders: without the collection's, Decap put its photo beside the article (a collection
     # with `path` defaults to the entry's folder) and wrote only the file name into the body.
     common = {"create": True, "extension": CONTENT_EXTENSION, "format": FORMAT_NAME, "identifier_field": title,
-              "summary": "{{%s}}" % title, "slug": "{{fields.%s}}" % FIELDS["slug"], **photo_folders(content)}
+              "summary": "{{%s}} · {{%s}}" % (date, title), "slug": "{{fields.%s}}" % FIELDS["slug"], **photo_folders(content)}
+    article_fields = collection_fields("article", registry, categories, content, time_zone)
     return {
         "load_config_file": False,
         "backend": backend(settings),
@@ -161,19 +211,16 @@ def editor_config(settings, registry: Registry, categories: list[str]) -> dict:
         "media_folder": folders["images"],
         "public_folder": "{static}/images",
         "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
+        # The pages first: Decap opens the first collection on a first visit, and reading one office's whole archive
+        # for an editor of another office would be wasted; later visits open the office used last
+        # (web_editor/src/office-start.js).
         "collections": [
-            {**common, "name": COLLECTIONS["articles"], "label": "Berita", "label_singular": "Berita",
-             "description": "Berita kantor Anda. Simpan sebagai draf, ajukan untuk ditinjau, lalu editor menerbitkannya.",
-             "folder": folders["articles"], "path": ARTICLE_PATH, CONFIG_KEYS["path_date_field"]: PATH_DATE_FIELD,
-             "sortable_fields": [date, title], "view_filters": [
-                 {"label": "Draf", "field": status, "pattern": "draft"},
-             ],
-             "fields": collection_fields("article", registry, categories, content, time_zone)},
-            {**common, "name": COLLECTIONS["pages"], "label": "Halaman tetap", "label_singular": "Halaman",
+            {**common, "summary": "{{%s}}" % title, "name": COLLECTIONS["pages"], "label": "Halaman tetap", "label_singular": "Halaman",
              "description": "Halaman seperti Tentang Kami dan Kontak.",
              "folder": folders["pages"],
              "fields": collection_fields("page", registry, categories, content, time_zone)},
+            *office_collections(common, registry, article_fields, folders["articles"]),
         ],
         # Ours, not Decap's: what web_editor/src/ shares with Python (contract.py); main.js takes it out.
-        "site": {**site_contract(settings, preview_contract(settings)), **body_components_contract(content)},
+        "site": {**site_contract(settings, preview_contract(settings), list(registry.offices)), **body_components_contract(content)},
     }

@@ -35,11 +35,15 @@ COMPONENTS = {"document": "dokumen", "gallery": "galeri_foto", "embed": "video_k
 # Keys of our own in Decap's configuration, which the scripts read there: a collection's field whose date
 # names new files, a date field's time zone, the photo field a text alternative belongs to.
 CONFIG_KEYS = {"path_date_field": "path_date_field", "time_zone": "time_zone", "image_field": "image_field"}
+# The pages' collection, and the start of each office's articles collection: "berita-kab-wonosobo"
+# (office_collection). Office codes are stable (they are the office pages' addresses), so these names
+# never change: the editorial workflow names its branches after them.
 COLLECTIONS = {"articles": "berita", "pages": "halaman"}
 # The metadata fields the scripts act on, by their role (names as data/metadata_fields.toml spells them).
 FIELDS = {
     "title": "Title", "date": "Date", "modified": "Modified", "status": "Status", "category": "Category",
-    "author": "Author", "slug": "Slug", "reporting_office": "Reporting_office", "image": "Image", "image_alt": "Image_alt", "image_caption": "Image_caption",
+    "author": "Author", "slug": "Slug", "offices": "Offices", "reporting_office": "Reporting_office",
+    "image": "Image", "image_alt": "Image_alt", "image_caption": "Image_caption",
 }
 # Entry data that is no metadata field: the Markdown body and the file as it was read (so an
 # unchanged save writes it back byte for byte).
@@ -57,6 +61,11 @@ DATE_PARTS = {
     ("M", 1): "month", ("M", 2): "month2", ("y", 1): "year", ("y", 4): "year",
     ("H", 1): "hour", ("H", 2): "hour2", ("m", 2): "minute2",
 }
+
+
+def office_collection(code: str) -> str:
+    """The name of the web editor's collection of one office's articles (content/articles/CODE/)."""
+    return f"{COLLECTIONS['articles']}-{code}"
 
 
 def field_names() -> list[str]:
@@ -121,13 +130,15 @@ def photo_rules(settings) -> dict:
     }
 
 
-def site_contract(settings, preview: dict) -> dict:
-    """The `site` section of the configuration (CONFIG_FILE); `preview` is the headers (preview_header.py)."""
+def site_contract(settings, preview: dict, office_codes: list[str]) -> dict:
+    """The `site` section of the configuration (CONFIG_FILE); `preview` is the headers (preview_header.py);
+    `office_codes` the offices whose articles collections the configuration has, in its order."""
     field_names()
     return {
         "format": {"name": FORMAT_NAME, "extension": CONTENT_EXTENSION},
-        "collections": dict(COLLECTIONS),
+        "collections": {**COLLECTIONS, "offices": [office_collection(code) for code in office_codes]},
         "fields": dict(FIELDS),
+        "header_order": [field.name for field in known_fields().values()],  # as files list them
         "body": BODY,
         "original_text": ORIGINAL_TEXT,
         "widgets": dict(WIDGETS),

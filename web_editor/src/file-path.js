@@ -1,5 +1,5 @@
 // New articles are named by their own Date, as `invoke new` names them:
-// content/articles/YYYY/YYYY-MM-DD-slug.md with the date of the Date field
+// content/articles/OFFICE/YYYY/YYYY-MM-DD-slug.md (the office is the collection's folder) with the date of the Date field
 // (WIB wall time), never the browser's clock or zone.
 //
 // Why a preSave listener (read in decap-cms-core's lib/formatters.ts and

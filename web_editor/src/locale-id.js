@@ -38,8 +38,8 @@ export default {
   collection: {
     sidebar: {
       collections: 'Koleksi',
-      allCollections: 'Semua koleksi',
-      searchAll: 'Cari di semua',
+      allCollections: 'Semua koleksi (lambat: membaca semua berita)',
+      searchAll: 'Cari di koleksi yang terbuka',
       searchIn: 'Cari di',
     },
     collectionTop: {

@@ -1,6 +1,7 @@
 // Starts Decap CMS with the configuration the build made from our data
 // files, our file format, the Indonesian interface, dates in the site's time
-// zone, files named by their Date and Slug, photos prepared to the site's
+// zone, files named by their Date and Slug in their office's folder, each
+// office's articles as one collection opened newest first, photos prepared to the site's
 // standard before they are uploaded, and the site's look in the preview.
 // Every name shared with Python comes from the configuration's `site`
 // section (plugins/web_editor/contract.py), which is ours, not Decap's: it
@@ -17,6 +18,7 @@ import { moveOnlyTheEntry } from './entry-moves.js';
 import { prepareUploads } from './photo-prepare.js';
 import { documentControl, pendingDocuments, savingProblem, sendDocumentsWithEntries } from './documents.js';
 import { galleryProblem, registerBodyComponents } from './body-components.js';
+import { openRememberedOffice, rememberOffice } from './office-start.js';
 
 async function start() {
   const CMS = window.CMS;
@@ -37,14 +39,16 @@ async function start() {
   const pending = pendingDocuments();
   const slugify = slugMaker(site.slug);
   CMS.registerWidget(site.widgets.document, documentControl(site, pending, slugify));
-  const articles = config.collections.find((collection) => collection.name === site.collections.articles);
+  const articles = config.collections.find((collection) => collection.name === site.collections.offices[0]);
   registerBodyComponents(CMS, site, articles.fields.find((field) => field.name === site.fields.image), pending);
-  CMS.registerPreviewTemplate(site.collections.articles, articlePreview(site));
+  site.collections.offices.forEach((name) => CMS.registerPreviewTemplate(name, articlePreview(site)));
   CMS.registerPreviewTemplate(site.collections.pages, pagePreview(site));
   moveOnlyTheEntry(CMS, config.backend.name);
   sendDocumentsWithEntries(CMS, config.backend.name, site.documents, pending,
     (texts) => savingProblem(texts, site.documents) || galleryProblem(texts, site));
   prepareUploads(site);
+  rememberOffice(site);
+  openRememberedOffice(site, config.collections[0].name);
   CMS.init({ config });
 }
 

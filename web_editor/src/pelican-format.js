@@ -155,11 +155,12 @@ export function fieldText(field, value) {
 
 /**
  * The metadata fields of every collection in a Decap configuration, in the
- * order files list them: [{name, list}] (lists are comma separated in files).
- * One format serves all collections: every key of any of them is known; the
- * body and the original text (`names`) are entry data, not header fields.
+ * order files list them (`order`: data/metadata_fields.toml's, from the
+ * build): [{name, list}] (lists are comma separated in files). One format
+ * serves all collections: every key of any of them is known; the body and
+ * the original text (`names`) are entry data, not header fields.
  */
-export function formatFields(config, names) {
+export function formatFields(config, names, order) {
   const fields = [];
   for (const collection of config.collections) {
     for (const field of collection.fields) {
@@ -167,7 +168,8 @@ export function formatFields(config, names) {
       fields.push({ name: field.name, list: field.widget === 'list' || (field.widget === 'select' && field.multiple === true) });
     }
   }
-  return fields;
+  const place = (field) => (order.includes(field.name) ? order.indexOf(field.name) : order.length);
+  return fields.sort((one, other) => place(one) - place(other));
 }
 
 function fieldsByKey(fields) {
@@ -186,6 +188,8 @@ function fromFile(text, fields, names) {
     read.add(field.name);
     data[field.name] = field.list ? splitList(entry.value) : entry.value;
   }
+  // A file without Status is published: '' (written as no line) lets the lists' status filter see it.
+  if (names.status && !(names.status in data)) data[names.status] = '';
   return data;
 }
 
@@ -258,8 +262,10 @@ function toFile(data, fields, names, slugify) {
  * title when its Slug field is empty.
  */
 export function pelicanFormat(config, site) {
-  const names = { body: site.body, original: site.original_text, title: site.fields.title, slug: site.fields.slug };
-  const fields = formatFields(config, names);
+  const names = {
+    body: site.body, original: site.original_text, title: site.fields.title, slug: site.fields.slug, status: site.fields.status,
+  };
+  const fields = formatFields(config, names, site.header_order);
   const slugify = slugMaker(site.slug);
   return {
     fields,
