@@ -285,13 +285,16 @@ def new(c, title, office="", folder=None):
 @task(help={"dry-run": "Hanya tampilkan apa yang akan dipindah, tanpa mengubah berkas"})
 def move_articles(c, dry_run=False):
     """Move every article into its reporting office's folder (content/articles/OFFICE/YEAR/); addresses stay."""
-    from editorial.article_folders import apply_plan, plan_moves, plan_report
+    from editorial.article_folders import PlanRefused, apply_plan, plan_moves, plan_report
 
     plan = plan_moves(SETTINGS)
     if not dry_run:
-        apply_plan(plan, SETTINGS)
+        try:
+            apply_plan(plan, SETTINGS)
+        except PlanRefused as refused:
+            sys.exit(f"{plan_report(plan, done=False)}\n{refused}")
     print(plan_report(plan, done=not dry_run))
-    if plan.refusals:
+    if plan.refusals or plan.uncertain:
         sys.exit(1)
 
 

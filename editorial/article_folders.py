@@ -5,14 +5,22 @@ office's folder is one collection of the web editor. This moves the articles tha
 are elsewhere (the layout before, content/articles/YEAR/, or the wrong year's folder)
 to where content_checks.placement says they belong, keeping each file's name and
 bytes, except that:
-- Reporting_office is written as the office's code (an alias or name before);
+- Reporting_office is written as the office's code (an alias or name before), on the
+  line the header parser reads;
 - `{filename}`, `{static}` and `{attach}` links that would break are rewritten from
   the content folder's root ("{filename}/articles/kab-wonosobo/2021/x.md"): relative
   links in a moved file, and links to a moved file in any article or page.
 Public addresses come from Date and Slug, never from the file's place, so no address
-changes. Nothing is guessed: a file whose office or date cannot be read, whose place
-is taken, or whose Reporting_office line cannot be rewritten exactly, stays where it
-is and is reported with the fix. Nothing is written outside the content folder.
+changes. Nothing is guessed:
+- a file whose office or date cannot be read, whose place is taken or reached through
+  a symbolic link, or whose Reporting_office line cannot be rewritten exactly, is not
+  moved and is reported with the fix;
+- every file whose links could change is rendered as the build renders it, before and
+  after, with each link replaced by the file it reaches: if any page would show other
+  text or reach another file (a link the rewriting cannot see, one inside code),
+  nothing at all is written, and the file is named.
+Files are created only below the articles folder, never through a symbolic link
+(sitelib.plain_folders); the moves are made first, the other files' texts after.
 """
 
 import os
@@ -20,16 +28,22 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bs4 import BeautifulSoup
+
 from content_checks.placement import article_home
 from content_checks.source import parse_source
 from office_tags.site_registry import registry_for
+from plain_text_metadata.reader import render_body
 from sitelib.content_files import ARTICLE, scan_content
-from sitelib.links import linked_file
+from sitelib.links import LINK_PLACEHOLDERS, linked_file
+from sitelib.metadata import BYTE_ORDER_MARK, parse_document
+from sitelib.plain_folders import way_problem, write_new_file
 
 # A placeholder link as the body or a header value writes it: up to a space, quote, bracket or angle.
 LINK = re.compile(r"(?P<placeholder>\{(?:filename|static|attach)\})(?P<target>[^\s\"'()<>\[\]]+)")
-REPORTING_LINE = re.compile(r"^(?P<key>Reporting_office[ \t]*:)(?P<value>[^\r\n]*)", re.IGNORECASE | re.MULTILINE)
-HEADER_END = re.compile(r"\r?\n[ \t]*\r?\n")  # the header's first blank line
+LINE_BREAK = re.compile(r"(\r\n|\r|\n)")
+REPORTING_KEY = "reporting_office"
+LINK_ATTRIBUTES = ("href", "src")
 
 
 @dataclass(frozen=True)
@@ -43,32 +57,40 @@ class Refusal:
 
 @dataclass
 class Plan:
-    """Every file to move (old -> new place), every file whose text changes (new text), what stays and why."""
+    """Every file to move (old -> new place), every file whose text changes (new text), what stays and why, and
+    the files whose links could not be rewritten with certainty (then nothing is written)."""
 
     moves: dict[Path, Path] = field(default_factory=dict)
     texts: dict[Path, str] = field(default_factory=dict)  # by the file's old path
     offices_written: list[Path] = field(default_factory=list)
     links_rewritten: int = 0
     refusals: list[Refusal] = field(default_factory=list)
+    uncertain: list[Refusal] = field(default_factory=list)
 
 
 def articles_folder(settings) -> Path:
     return Path(settings["PATH"]) / settings["ARTICLE_PATHS"][0]
 
 
-def with_office_code(text: str, code: str, written: str) -> str | None:
-    """The text with its Reporting_office line's value written as `code`; None when the line is not exactly one
-    `Reporting_office: <written>` line (continued, repeated or spelt otherwise: nothing is guessed)."""
-    end = HEADER_END.search(text)
-    lines = list(REPORTING_LINE.finditer(text, 0, end.start() if end else len(text)))
-    if len(lines) != 1 or lines[0].group("value").strip() != written:
+def with_office_code(text: str, code: str) -> str | None:
+    """The text with the value of its Reporting_office line, as the header parser reads it, written as `code`;
+    None when that is not exactly one one-line entry (continued, repeated: nothing is guessed)."""
+    entries = [entry for entry in parse_document(text).entries if entry.name.lower() == REPORTING_KEY]
+    if len(entries) != 1 or len(entries[0].parts) != 1:
         return None
-    match = lines[0]
-    return f"{text[:match.start('value')]} {code}{text[match.end('value'):]}"
+    entry = entries[0]
+    bom = BYTE_ORDER_MARK if text.startswith(BYTE_ORDER_MARK) else ""
+    pieces = LINE_BREAK.split(text[len(bom):])  # lines and their ends, counted as the parser counts lines
+    index = (entry.line - 1) * 2
+    key, colon, value = pieces[index].partition(":")
+    if not colon or key.strip().lower() != REPORTING_KEY or value.strip() != entry.value:
+        return None
+    pieces[index] = f"{key}: {code}"
+    return bom + "".join(pieces)
 
 
 def plan_moves(settings) -> Plan:
-    """Where every article belongs and which files are not there (nothing written)."""
+    """Where every article belongs, which files are not there, and the texts that follow (nothing written)."""
     registry, zone = registry_for(settings), settings["TIMEZONE"]
     top = articles_folder(settings)
     plan = Plan()
@@ -79,44 +101,48 @@ def plan_moves(settings) -> Plan:
             texts[item.path] = item.path.read_bytes().decode("utf-8")
         except (OSError, UnicodeDecodeError):
             plan.refusals.append(Refusal(item.path, "berkas tidak bisa dibaca sebagai UTF-8.", "Jalankan `invoke check` dan perbaiki berkasnya."))
-    taken = {item.path for item in files}
+    planned = set()
     for item in files:
-        if item.kind != ARTICLE or item.path not in texts or top not in item.path.parents:
-            continue
-        source = parse_source(str(item.path), texts[item.path])
-        home = article_home(source, registry, zone)
-        if home is None:
-            plan.refusals.append(Refusal(item.path, "kantor peliput (Reporting_office) atau tanggalnya (Date) tidak terbaca.",
-                                         "Jalankan `invoke check`, perbaiki berkasnya, lalu jalankan perintah ini lagi."))
-            continue
-        written = source.value("reporting_office")
-        if written != home.office:
-            text = with_office_code(texts[item.path], home.office, written)
-            if text is None:
-                plan.refusals.append(Refusal(item.path, "baris Reporting_office tidak bisa ditulis ulang dengan pasti.",
-                                             f"Tulis satu baris `Reporting_office: {home.office}` di kepala berkas."))
-                continue
-            plan.texts[item.path] = text
-            plan.offices_written.append(item.path)
-        target = top / home.folder() / item.path.name
-        if target == item.path:
-            continue
-        if target in taken or target.exists():
-            plan.texts.pop(item.path, None)
-            if item.path in plan.offices_written:
-                plan.offices_written.remove(item.path)
-            plan.refusals.append(Refusal(item.path, f"tempatnya, {os.path.relpath(target)}, sudah dipakai berkas lain.",
-                                         "Ganti nama salah satu berkas (alamat berita tidak berubah), lalu jalankan perintah ini lagi."))
-            continue
-        taken.add(target)
-        plan.moves[item.path] = target
+        if item.kind == ARTICLE and item.path in texts and top in item.path.parents:
+            place_article(item.path, texts[item.path], top, registry, zone, plan, planned)
     root = Path(settings["PATH"])
     for path, text in texts.items():
         rewritten, count = relinked(plan.texts.get(path, text), path, plan.moves, root)
         if count:
             plan.texts[path] = rewritten
             plan.links_rewritten += count
+    plan.uncertain = uncertain_links(texts, plan, root, settings)
     return plan
+
+
+def place_article(path: Path, text: str, top: Path, registry, zone: str, plan: Plan, planned: set) -> None:
+    """The article's move and its Reporting_office written as a code, in `plan`, or why it stays."""
+    source = parse_source(str(path), text)
+    home = article_home(source, registry, zone)
+    if home is None:
+        plan.refusals.append(Refusal(path, "kantor peliput (Reporting_office) atau tanggalnya (Date) tidak terbaca.",
+                                     "Jalankan `invoke check`, perbaiki berkasnya, lalu jalankan perintah ini lagi."))
+        return
+    new_text = text
+    if source.value(REPORTING_KEY) != home.office:
+        new_text = with_office_code(text, home.office)
+        if new_text is None:
+            plan.refusals.append(Refusal(path, "baris Reporting_office tidak bisa ditulis ulang dengan pasti (lebih dari satu "
+                                         "baris, atau bersambung).", f"Tulis satu baris `Reporting_office: {home.office}`."))
+            return
+    target = top / home.folder() / path.name
+    if target != path:
+        problem = "sudah direncanakan untuk berkas lain" if target in planned else way_problem(top, target)
+        if problem:
+            plan.refusals.append(Refusal(path, f"tempatnya tidak bisa dipakai: {problem}.",
+                                         "Ganti nama berkasnya atau bereskan folder itu (alamat berita tidak berubah), "
+                                         "lalu jalankan perintah ini lagi."))
+            return
+        planned.add(target)
+        plan.moves[path] = target
+    if new_text != text:
+        plan.texts[path] = new_text
+        plan.offices_written.append(path)
 
 
 def relinked(text: str, path: Path, moves: dict[Path, Path], root: Path) -> tuple[str, int]:
@@ -146,6 +172,43 @@ def relinked(text: str, path: Path, moves: dict[Path, Path], root: Path) -> tupl
     return LINK.sub(replace, text), count
 
 
+def reached(text: str, folder: Path, root: Path, settings, moves: dict[Path, Path]) -> str:
+    """What a file shows and where its links go: its header values (but Reporting_office, which the plan may write
+    as a code) and its body as the build renders them, each placeholder link replaced by the file it reaches from
+    `folder` (then moved by `moves`)."""
+    def target(reference: str) -> str:
+        path = Path(os.path.normpath(linked_file(reference, folder, root)))
+        return f"@{moves.get(path, path)}"
+
+    source = parse_source("", text)
+    header = [f"{entry.name}: {target(entry.value) if entry.value.startswith(LINK_PLACEHOLDERS) else entry.value}"
+              for entry in parse_document(text).entries if entry.name.lower() != REPORTING_KEY]
+    html = BeautifulSoup(render_body(source.markdown_body, settings), "html.parser")
+    for element in html.find_all(True):
+        for attribute in LINK_ATTRIBUTES:
+            value = element.get(attribute)
+            if isinstance(value, str) and value.startswith(LINK_PLACEHOLDERS):
+                element[attribute] = target(value)
+    return "\n".join(header) + "\n\n" + str(html)
+
+
+def uncertain_links(texts: dict[Path, str], plan: Plan, root: Path, settings) -> list[Refusal]:
+    """The files that would show other text, or whose links would reach other files, after the plan: every file
+    that moves or holds a placeholder is rendered before and after."""
+    found = []
+    for path, text in texts.items():
+        if path not in plan.moves and not any(placeholder in text for placeholder in LINK_PLACEHOLDERS):
+            continue
+        new_text, new_path = plan.texts.get(path, text), plan.moves.get(path, path)
+        before = reached(text, path.parent, root, settings, plan.moves)
+        if reached(new_text, new_path.parent, root, settings, {}) != before:
+            found.append(Refusal(path, "tautan {filename}/{static}/{attach} di berkas ini tidak bisa ditulis ulang dengan pasti "
+                                 "(misalnya di dalam kode, atau dengan tanda kurung atau &amp; di nama berkas).",
+                                 "Tulis tautannya dari akar content/ (misalnya {filename}/articles/kab-wonosobo/2021/"
+                                 "nama-berkas.md), lalu jalankan perintah ini lagi."))
+    return found
+
+
 def remove_empty_folders(top: Path, folders: set[Path]) -> None:
     """The folders files were moved out of, and their parents up to `top`, when nothing is left in them."""
     for folder in sorted(folders, key=lambda each: len(each.parts), reverse=True):
@@ -157,18 +220,24 @@ def remove_empty_folders(top: Path, folders: set[Path]) -> None:
             folder = folder.parent
 
 
+class PlanRefused(Exception):
+    """Nothing was written; the message names the files (Indonesian)."""
+
+
 def apply_plan(plan: Plan, settings) -> None:
-    """Write the plan: moved files at their new place (never over another file), changed texts in place."""
+    """Write the plan: moved files at their new place (never over anything, never through a symbolic link), then
+    the other changed texts in place. PlanRefused, before anything is written, when a file's links are uncertain."""
+    if plan.uncertain:
+        raise PlanRefused("Tidak ada berkas yang dipindah: " + "; ".join(
+            f"{os.path.relpath(refusal.path)}: {refusal.reason} {refusal.hint}" for refusal in plan.uncertain))
     top = articles_folder(settings)
+    for path, target in sorted(plan.moves.items()):
+        data = plan.texts[path].encode("utf-8") if path in plan.texts else path.read_bytes()
+        write_new_file(top, target, data)
+        path.unlink()
     for path, text in plan.texts.items():
         if path not in plan.moves:
             path.write_bytes(text.encode("utf-8"))
-    for path, target in plan.moves.items():
-        data = plan.texts[path].encode("utf-8") if path in plan.texts else path.read_bytes()
-        target.parent.mkdir(parents=True, exist_ok=True)
-        with open(target, "xb") as file:
-            file.write(data)
-        path.unlink()
     remove_empty_folders(top, {path.parent for path in plan.moves})
 
 
@@ -177,6 +246,7 @@ def plan_report(plan: Plan, done: bool) -> str:
     verb = "dipindah" if done else "akan dipindah"
     lines = [f"{os.path.relpath(old)} -> {os.path.relpath(new)}" for old, new in sorted(plan.moves.items())]
     lines += [f"{os.path.relpath(refusal.path)}: TIDAK DIPINDAH: {refusal.reason} {refusal.hint}" for refusal in plan.refusals]
+    lines += [f"{os.path.relpath(refusal.path)}: TAUTAN TIDAK PASTI: {refusal.reason} {refusal.hint}" for refusal in plan.uncertain]
     lines.append(f"{len(plan.moves)} berita {verb}; Reporting_office ditulis sebagai kode kantor di {len(plan.offices_written)} berkas; "
                  f"{plan.links_rewritten} tautan ditulis ulang; {len(plan.refusals)} berkas tidak dipindah. Alamat berita tidak berubah.")
     return "\n".join(lines)

@@ -5,6 +5,7 @@ previewed at /draf/{slug}/, but is not published until the editor has
 filled in every field and removed the Status line.
 """
 
+import os
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -12,6 +13,7 @@ from zoneinfo import ZoneInfo
 from office_tags.registry import Office
 from office_tags.site_registry import DEFAULT_REGISTRY, registry_for
 from sitelib.article_files import article_path, header_date
+from sitelib.plain_folders import WayRefused, write_new_file
 from sitelib.slugs import title_slug
 
 TEMPLATE = """\
@@ -67,11 +69,11 @@ def create_article(title: str, folder: Path, settings, office: str, now: datetim
     if not slug:
         raise ValueError(f"Judul {title!r} tidak menghasilkan slug: pakai huruf atau angka.")
     path = Path(folder) / article_path(office, now, slug)
-    if path.exists():
+    if os.path.lexists(path):
         raise ArticleExists(f"Berkas {path} sudah ada; ganti judulnya atau sunting berkas itu.")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(
-        TEMPLATE.format(title=title, date=header_date(now), slug=slug, office=office),
-        encoding="utf-8",
-    )
+    text = TEMPLATE.format(title=title, date=header_date(now), slug=slug, office=office)
+    try:  # never through a symbolic link out of the articles folder
+        write_new_file(Path(folder), path, text.encode("utf-8"))
+    except WayRefused as refused:
+        raise ValueError(f"berkas tidak dibuat: {refused}.") from None
     return path

@@ -63,16 +63,16 @@ def article_path_template(date_keys: dict[str, str], slug_key: str = "slug") -> 
 
 @dataclass(frozen=True)
 class Placement:
-    """Where an article's file is, relative to the articles folder: its office folder and year folder
-    (None when the file is not at OFFICE/YEAR/name.md)."""
+    """Where an article's file is, relative to the articles folder: its first folder (the office's, if any),
+    its year folder (None unless the file is at OFFICE/YEAR/name.md) and how many folders deep it is."""
 
     office: str | None
     year: str | None
+    depth: int
 
 
 def placement(relative: PurePosixPath) -> Placement:
     """The office and year folders of an article's path relative to the articles folder."""
     parts = relative.parts
-    if len(parts) == 3 and YEAR_FOLDER.fullmatch(parts[1]):
-        return Placement(parts[0], parts[1])
-    return Placement(parts[0] if len(parts) > 1 else None, None)
+    year = parts[1] if len(parts) == 3 and YEAR_FOLDER.fullmatch(parts[1]) else None
+    return Placement(parts[0] if len(parts) > 1 else None, year, len(parts) - 1)

@@ -14,7 +14,7 @@ from content_checks.source import parse_source
 from editorial.article_folders import relinked, with_office_code
 from office_tags.registry import load_registry
 from site_copy import copy_project, invoke, snapshot
-from sitelib.article_files import article_path, placement
+from sitelib.article_files import Placement, article_path, placement
 
 REGISTRY = load_registry(ROOT / "data" / "offices.toml")
 WIB = "Asia/Jakarta"
@@ -39,21 +39,26 @@ def test_an_article_belongs_in_its_reporting_office_and_the_wib_year_of_its_date
     ("kab-magelang/uji.md", [("GALAT", "Reporting_office")]),
     ("2024/2024-05-02-uji.md", [("PERINGATAN", "")]),
     ("uji.md", [("PERINGATAN", "")]),
-    ("kab-wonosobo/uji.md", [("PERINGATAN", "")]),
+    ("kab-wonosobo/uji.md", [("PERINGATAN", "")]),  # listed in the editor, but in no year's folder
+    ("kab-wonosobo/lama/uji.md", [("PERINGATAN", "")]),
+    ("kab-wonosobo/2024/lagi/uji.md", [("PERINGATAN", "")]),  # too deep: the collection lists two levels
     ("kab-wonosobo/2023/2024-05-02-uji.md", [("PERINGATAN", "Date")]),
 ])
 def test_the_placement_rule(relative, expected):
     found = placement_findings(source(), PurePosixPath(relative), "content/articles", REGISTRY, WIB)
     assert [(finding.severity, finding.field) for finding in found] == expected
+    if "/" in relative and relative.startswith("kab-wonosobo/") and relative.count("/") != 2:
+        shown = "tidak tampil di editor web" in found[0].message
+        assert shown == (relative.count("/") > 2)  # what the message says of the editor is true
     for finding in found:
         assert "content/articles/kab-wonosobo/2024/" in finding.hint and "invoke move-articles" in finding.hint
 
 
 def test_placement_reads_office_and_year_folders():
-    assert placement(PurePosixPath("kab-x/2024/a.md")) == placement(PurePosixPath("kab-x/2024/a.md"))
-    assert (placement(PurePosixPath("kab-x/2024/a.md")).office, placement(PurePosixPath("kab-x/2024/a.md")).year) == ("kab-x", "2024")
-    assert placement(PurePosixPath("kab-x/24/a.md")).year is None
-    assert placement(PurePosixPath("a.md")).office is None
+    assert placement(PurePosixPath("kab-x/2024/a.md")) == Placement("kab-x", "2024", 2)
+    assert placement(PurePosixPath("kab-x/24/a.md")) == Placement("kab-x", None, 2)
+    assert placement(PurePosixPath("kab-x/2024/b/a.md")) == Placement("kab-x", None, 3)
+    assert placement(PurePosixPath("a.md")) == Placement(None, None, 0)
 
 
 def test_a_new_file_goes_to_its_office_and_the_year_of_its_wib_date():
@@ -65,10 +70,15 @@ def test_a_new_file_goes_to_its_office_and_the_year_of_its_wib_date():
 
 def test_reporting_office_is_rewritten_only_when_its_line_is_certain():
     text = "Title: A\r\nReporting_office:  Kankemenag Kab. Wonosobo\r\nSlug: a\r\n\r\nReporting_office: tetap di isi\r\n"
-    assert with_office_code(text, "kab-wonosobo", "Kankemenag Kab. Wonosobo") == (
+    assert with_office_code(text, "kab-wonosobo") == (
         "Title: A\r\nReporting_office: kab-wonosobo\r\nSlug: a\r\n\r\nReporting_office: tetap di isi\r\n")
-    assert with_office_code("Reporting_office: A\nreporting_office: B\n\nx", "kab-x", "A") is None
-    assert with_office_code("Reporting_office: A\n    lanjut\n\nx", "kab-x", "A lanjut") is None
+    # the line the header parser reads: first after a byte-order mark, indented, in a fenced header
+    assert with_office_code("\ufeffReporting_office: Wonosobo\nTitle: A\n\nx", "kab-wonosobo") == (
+        "\ufeffReporting_office: kab-wonosobo\nTitle: A\n\nx")
+    fenced = "---\nTitle: A\n   Reporting_office: Wonosobo\n...\nReporting_office: Wonosobo\n"
+    assert with_office_code(fenced, "kab-wonosobo") == "---\nTitle: A\n   Reporting_office: kab-wonosobo\n...\nReporting_office: Wonosobo\n"
+    assert with_office_code("Reporting_office: A\nreporting_office: B\n\nx", "kab-x") is None
+    assert with_office_code("Reporting_office: A\n    lanjut\n\nx", "kab-x") is None
 
 
 def test_links_that_a_move_would_break_are_written_from_the_content_root(tmp_path):
@@ -165,3 +175,52 @@ def test_invoke_new_needs_the_office_and_writes_in_its_folder(tmp_path):
     path = Path(made.stdout.strip())
     assert path.parent.parent.as_posix().endswith("content/articles/kab-wonosobo") and path.name.endswith("-manasik-haji-uji.md")
     assert path.parent.name == path.name[:4]
+
+
+def old_layout_project(tmp_path: Path) -> Path:
+    """A project whose two seed articles are in the layout before (content/articles/YEAR/)."""
+    content = tmp_path / "lama"
+    shutil.copytree(ROOT / "content", content)
+    for path in sorted((content / "articles").rglob("*.md")):
+        year = path.relative_to(content / "articles").parts[1]
+        (content / "articles" / year).mkdir(exist_ok=True)
+        path.rename(content / "articles" / year / path.name)
+    for office in ("kab-wonosobo", "kota-magelang"):
+        shutil.rmtree(content / "articles" / office)
+    return copy_project(tmp_path / "situs", content)
+
+
+def test_nothing_is_written_through_a_symbolic_link_or_over_a_file(tmp_path):
+    project = old_layout_project(tmp_path)
+    outside = tmp_path / "luar"
+    outside.mkdir()
+    articles = project / "content" / "articles"
+    (articles / "kab-wonosobo").symlink_to(outside, target_is_directory=True)
+    (articles / "kota-magelang").write_text("bukan folder", encoding="utf-8")
+    before = snapshot(project / "content")
+    moved = invoke(project, "move-articles")
+    assert moved.returncode == 1
+    assert "kab-wonosobo adalah tautan simbolik (symlink)" in moved.stdout and "kota-magelang adalah berkas, bukan folder" in moved.stdout
+    assert list(outside.iterdir()) == [] and snapshot(project / "content") == before
+    made = invoke(project, "new", "Manasik Haji Uji", "--office", "kab-wonosobo")
+    assert made.returncode == 1 and "tautan simbolik" in made.stderr and list(outside.iterdir()) == []
+
+
+@pytest.mark.parametrize("body", [
+    "Lihat [berita]({filename}../2021/a(1).md).",  # a name the rewriting stops at
+    "Lihat <a href=\"{filename}../2021/b&amp;c.md\">berita</a>.",  # an entity in the name
+    "Tulis tautan seperti ini:\n\n    [berita]({filename}../2021/lima.md)\n",  # inside code: text, not a link
+])
+def test_a_link_the_move_cannot_rewrite_with_certainty_stops_everything(tmp_path, body):
+    project = old_layout_project(tmp_path)
+    articles = project / "content" / "articles"
+    for name in ("a(1).md", "b&c.md", "lima.md"):
+        (articles / "2021" / name).write_text(HEADER.format(date="2021-06-16 10:00", office="kab-wonosobo").replace(
+            "Slug: uji", f"Slug: uji-{len(name)}-{name[0]}"), encoding="utf-8")
+    (articles / "2022" / "tautan.md").write_text(HEADER.format(date="2022-08-25 10:00", office="kota-magelang").replace(
+        "Wonosobo – Isi.", body).replace("Slug: uji", "Slug: tautan-uji"), encoding="utf-8")
+    before = snapshot(project / "content")
+    moved = invoke(project, "move-articles")
+    assert moved.returncode == 1 and "Tidak ada berkas yang dipindah" in moved.stderr
+    assert "content/articles/2022/tautan.md: tautan {filename}/{static}/{attach} di berkas ini tidak bisa ditulis ulang" in moved.stderr
+    assert snapshot(project / "content") == before

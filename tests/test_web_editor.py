@@ -399,6 +399,8 @@ def test_preview_edits_this_checkout_through_the_local_proxy(preview_site):
     ("#/", "berita-kantor-yang-dihapus", None, None),  # an office no longer in data/offices.toml
     ("#/", None, None, None),  # a first visit: Decap's own start
     ("#/collections/berita-kab-wonosobo/search/rakor", None, "berita-kab-wonosobo", None),
+    ("#/collections/%E0%A4%A", None, None, None),  # a broken escape names nothing, and throws nothing
+    ("#/", "berita-x/../../", None, None), ("#/", "javascript:alert(1)", None, None),  # only known offices
 ])
 def test_admin_opens_the_office_remembered_only_from_its_own_start(hash, remembered, office, start):
     [route] = run_format(routes=[{"hash": hash, "remembered": remembered}])["routes"]

@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 
 from office_tags.registry import Office, Registry
 from sitelib.article_files import placement
-from sitelib.errors import WARNING, Finding
+from sitelib.errors import ERROR, WARNING, Finding
 
 from .rules import parse_date, publishable_date
 from .source import SourceFile
@@ -59,26 +59,33 @@ def placement_findings(source: SourceFile, relative: PurePosixPath, articles: st
     """What is wrong with where an article's file is. `relative`: its path below the articles folder, which
     `articles` names as the editor sees it (content/articles).
 
-    In another office's folder is a GALAT (that office's editors would see and edit it); outside any office
-    folder, or in the wrong year's folder, a PERINGATAN: the article publishes, but is missing from its office's
-    collection in the web editor, or listed under another year."""
+    In another office's folder is a GALAT (that office's editors would see and edit it); anywhere else but
+    OFFICE/YEAR/ a PERINGATAN: the article publishes, but is missing from its office's collection in the web
+    editor (outside the office's folder, or more than two folders below it: the collection lists two levels),
+    or listed where its year is not."""
     home = article_home(source, registry, timezone)
     if home is None:
         return []
     place = placement(relative)
-    target = f"{articles}/{home.folder().as_posix()}/"
-    move = f"Pindahkan berkasnya ke {target} dengan `{MOVE_TASK}` (alamat berita tidak berubah)"
+    move = f"Pindahkan berkasnya ke {articles}/{home.folder().as_posix()}/ dengan `{MOVE_TASK}` (alamat berita tidak berubah)"
     if place.office != home.office and place.office in registry.offices:
-        entry = source.meta.get("reporting_office")
-        return [Finding(source.path, entry.name if entry else "Reporting_office",
-                        f"berkas ini ada di folder kantor '{place.office}', tetapi kantor peliputnya '{home.office}'.",
-                        entry.line if entry else None, hint=f"{move}, atau perbaiki Reporting_office.")]
-    if place.office != home.office or place.year is None:
-        return [Finding(source.path, "", "berkas berita ini tidak ada di folder kantor peliputnya, "
-                        "jadi tidak tampil di editor web.", severity=WARNING, hint=f"{move}.")]
+        return [_at(source, "reporting_office", "Reporting_office",
+                    f"berkas ini ada di folder kantor '{place.office}', tetapi kantor peliputnya '{home.office}'.",
+                    f"{move}, atau perbaiki Reporting_office.", ERROR)]
+    if place.office != home.office or place.depth > 2:
+        return [Finding(source.path, "", "berkas berita ini tidak ada di folder kantor peliputnya (atau terlalu dalam di "
+                        "bawahnya), jadi tidak tampil di editor web.", severity=WARNING, hint=f"{move}.")]
+    if place.year is None:
+        return [Finding(source.path, "", f"berkas berita ini tidak di folder tahunnya ({home.year}) di folder kantornya.",
+                        severity=WARNING, hint=f"{move}.")]
     if place.year != home.year:
-        entry = source.meta.get("date")
-        return [Finding(source.path, entry.name if entry else "Date",
-                        f"tanggal berita tahun {home.year}, tetapi berkasnya di folder tahun {place.year}.",
-                        entry.line if entry else None, severity=WARNING, hint=f"{move}.")]
+        return [_at(source, "date", "Date", f"tanggal berita tahun {home.year}, tetapi berkasnya di folder tahun {place.year}.",
+                    f"{move}.", WARNING)]
     return []
+
+
+def _at(source: SourceFile, key: str, field: str, message: str, hint: str, severity: str) -> Finding:
+    """A finding on a header field, at its line when the file has it."""
+    entry = source.meta.get(key)
+    return Finding(source.path, entry.name if entry else field, message, entry.line if entry else None,
+                   severity=severity, hint=hint)

@@ -10,14 +10,23 @@ const COLLECTION_ROUTE = /^#\/collections\/([^/?#]+)/;
 /** The office collection a Decap address (its hash) is in, or null. */
 export function officeInRoute(hash, offices) {
   const match = COLLECTION_ROUTE.exec(hash || '');
-  const name = match ? decodeURIComponent(match[1]) : null;
-  return name && offices.includes(name) ? name : null;
+  if (!match) return null;
+  let name;
+  try {
+    name = decodeURIComponent(match[1]);
+  } catch {
+    return null; // a broken escape (%E0%A4%A) names no collection
+  }
+  return offices.includes(name) ? name : null;
+}
+
+function opensDefault(hash) {
+  return !hash || hash === '#' || hash === '#/';
 }
 
 /** The hash /admin/ should open: the remembered office's list when the address names no page of its own. */
 export function startingRoute(hash, remembered, offices) {
-  const opensDefault = !hash || hash === '#' || hash === '#/';
-  return opensDefault && remembered && offices.includes(remembered) ? `#/collections/${encodeURIComponent(remembered)}` : null;
+  return opensDefault(hash) && remembered && offices.includes(remembered) ? `#/collections/${encodeURIComponent(remembered)}` : null;
 }
 
 function readMemory(storage) {
@@ -52,8 +61,8 @@ export function openRememberedOffice(site, firstCollection, storage = window.loc
   if (!route) return;
   const decapStart = `#/collections/${encodeURIComponent(firstCollection)}`;
   const timer = setInterval(() => {
-    if (!where.hash.startsWith('#/collections/')) return; // still signing in
-    clearInterval(timer);
+    if (opensDefault(where.hash)) return; // still starting or signing in
+    clearInterval(timer); // Decap has gone somewhere: once only
     if (where.hash === decapStart) where.hash = route;
-  }, 50);
+  }, 100);
 }
