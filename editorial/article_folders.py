@@ -194,10 +194,11 @@ def reached(text: str, folder: Path, root: Path, settings, moves: dict[Path, Pat
 
 def uncertain_links(texts: dict[Path, str], plan: Plan, root: Path, settings) -> list[Refusal]:
     """The files that would show other text, or whose links would reach other files, after the plan: every file
-    that moves or holds a placeholder is rendered before and after."""
+    that holds a placeholder is rendered before and after (a file without one changes at most its Reporting_office
+    line, which `with_office_code` writes on the parser's own line)."""
     found = []
     for path, text in texts.items():
-        if path not in plan.moves and not any(placeholder in text for placeholder in LINK_PLACEHOLDERS):
+        if not any(placeholder in text for placeholder in LINK_PLACEHOLDERS):
             continue
         new_text, new_path = plan.texts.get(path, text), plan.moves.get(path, path)
         before = reached(text, path.parent, root, settings, plan.moves)
