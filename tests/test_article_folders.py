@@ -206,21 +206,25 @@ def test_nothing_is_written_through_a_symbolic_link_or_over_a_file(tmp_path):
     assert made.returncode == 1 and "tautan simbolik" in made.stderr and list(outside.iterdir()) == []
 
 
-@pytest.mark.parametrize("body", [
-    "Lihat [berita]({filename}../2021/a(1).md).",  # a name the rewriting stops at
-    "Lihat <a href=\"{filename}../2021/b&amp;c.md\">berita</a>.",  # an entity in the name
-    "Tulis tautan seperti ini:\n\n    [berita]({filename}../2021/lima.md)\n",  # inside code: text, not a link
-])
-def test_a_link_the_move_cannot_rewrite_with_certainty_stops_everything(tmp_path, body):
+UNCERTAIN = {  # links the rewriting cannot carry with certainty
+    "kurung.md": "Lihat [berita]({filename}../2021/a(1).md).",  # a name the rewriting stops at
+    "entitas.md": "Lihat <a href=\"{filename}../2021/b&amp;c.md\">berita</a>.",  # an entity in the name
+    "kode.md": "Tulis tautan seperti ini:\n\n    [berita]({filename}../2021/lima.md)\n",  # inside code: text, not a link
+}
+
+
+def test_a_link_the_move_cannot_rewrite_with_certainty_stops_everything(tmp_path):
     project = old_layout_project(tmp_path)
     articles = project / "content" / "articles"
     for name in ("a(1).md", "b&c.md", "lima.md"):
         (articles / "2021" / name).write_text(HEADER.format(date="2021-06-16 10:00", office="kab-wonosobo").replace(
             "Slug: uji", f"Slug: uji-{len(name)}-{name[0]}"), encoding="utf-8")
-    (articles / "2022" / "tautan.md").write_text(HEADER.format(date="2022-08-25 10:00", office="kota-magelang").replace(
-        "Wonosobo – Isi.", body).replace("Slug: uji", "Slug: tautan-uji"), encoding="utf-8")
+    for number, (name, body) in enumerate(UNCERTAIN.items()):
+        (articles / "2022" / name).write_text(HEADER.format(date="2022-08-25 10:00", office="kota-magelang").replace(
+            "Wonosobo – Isi.", body).replace("Slug: uji", f"Slug: tautan-uji-{number}"), encoding="utf-8")
     before = snapshot(project / "content")
     moved = invoke(project, "move-articles")
     assert moved.returncode == 1 and "Tidak ada berkas yang dipindah" in moved.stderr
-    assert "content/articles/2022/tautan.md: tautan {filename}/{static}/{attach} di berkas ini tidak bisa ditulis ulang" in moved.stderr
+    for name in UNCERTAIN:
+        assert f"content/articles/2022/{name}: tautan {{filename}}/{{static}}/{{attach}} di berkas ini tidak bisa ditulis ulang" in moved.stderr
     assert snapshot(project / "content") == before

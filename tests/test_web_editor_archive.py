@@ -61,7 +61,7 @@ def archive(tmp_path_factory):
     (wonosobo / "2020" / "2020-01-02-draf-lama.md").write_text(
         ARTICLE.format(title=DRAFT_TITLE, date="2020-01-02 08:00", status="Status: draft\n"), encoding="utf-8")
     project = copy_project(base / "situs", content)
-    with editing(project) as url:
+    with editing(project, built_from=ROOT / "content") as url:  # the archive is the proxy's; the page is the same
         yield project, url
 
 

@@ -88,13 +88,14 @@ def wait_for_port(port: int, seconds: float = 20) -> None:
 
 
 @contextmanager
-def editing(project):
-    """The project's preview built, the guarded local proxy on it (as `invoke editor` starts it) and the site
-    served; yields the web editor's address."""
+def editing(project, built_from="content"):
+    """The project's preview built (from `built_from`, its content by default: the editor page does not depend on
+    the articles), the guarded local proxy on it (as `invoke editor` starts it) and the site served; yields the web
+    editor's address."""
     proxy_port, site_port = free_port(), free_port()
     local_backend = f"http://127.0.0.1:{proxy_port}/api/v1"
     build = subprocess.run(
-        [sys.executable, "-m", "pelican", "content", "-s", "pelicanconf.py", "-o", "editor-output", "--fatal", "warnings",
+        [sys.executable, "-m", "pelican", str(built_from), "-s", "pelicanconf.py", "-o", "editor-output", "--fatal", "warnings",
          "-e", f'WEB_EDITOR={{"local_backend": "{local_backend}"}}'],
         cwd=project, capture_output=True, text=True,
     )
