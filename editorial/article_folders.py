@@ -36,8 +36,8 @@ from office_tags.site_registry import registry_for
 from plain_text_metadata.reader import render_body
 from sitelib.content_files import ARTICLE, scan_content
 from sitelib.links import LINK_PLACEHOLDERS, linked_file
-from sitelib.metadata import BYTE_ORDER_MARK, parse_document
-from sitelib.plain_folders import way_problem, write_new_file
+from sitelib.metadata import BYTE_ORDER_MARK, header_line, parse_document
+from sitelib.plain_folders import WayRefused, way_problem, write_new_file
 
 # A placeholder link as the body or a header value writes it: up to a space, quote, bracket or angle.
 LINK = re.compile(r"(?P<placeholder>\{(?:filename|static|attach)\})(?P<target>[^\s\"'()<>\[\]]+)")
@@ -62,6 +62,7 @@ class Plan:
 
     moves: dict[Path, Path] = field(default_factory=dict)
     texts: dict[Path, str] = field(default_factory=dict)  # by the file's old path
+    originals: dict[Path, bytes] = field(default_factory=dict)  # every content file as planned from
     offices_written: list[Path] = field(default_factory=list)
     links_rewritten: int = 0
     refusals: list[Refusal] = field(default_factory=list)
@@ -82,8 +83,8 @@ def with_office_code(text: str, code: str) -> str | None:
     bom = BYTE_ORDER_MARK if text.startswith(BYTE_ORDER_MARK) else ""
     pieces = LINE_BREAK.split(text[len(bom):])  # lines and their ends, counted as the parser counts lines
     index = (entry.line - 1) * 2
-    key, colon, value = pieces[index].partition(":")
-    if not colon or key.strip().lower() != REPORTING_KEY or value.strip() != entry.value:
+    key, colon, _ = pieces[index].partition(":")
+    if not colon or key.strip().lower() != REPORTING_KEY or header_line(pieces[index]).partition(":")[2].strip() != entry.value:
         return None
     pieces[index] = f"{key}: {code}"
     return bom + "".join(pieces)
@@ -94,13 +95,19 @@ def plan_moves(settings) -> Plan:
     registry, zone = registry_for(settings), settings["TIMEZONE"]
     top = articles_folder(settings)
     plan = Plan()
+    if top.is_symlink() or not top.is_dir():
+        plan.uncertain.append(Refusal(top, "folder berita tidak ada atau berupa tautan simbolik (symlink).",
+                                      "Jadikan content/articles folder biasa, lalu jalankan perintah ini lagi."))
+        return plan
     files, _ = scan_content(settings)
     texts = {}
     for item in files:
         try:
-            texts[item.path] = item.path.read_bytes().decode("utf-8")
-        except (OSError, UnicodeDecodeError):
-            plan.refusals.append(Refusal(item.path, "berkas tidak bisa dibaca sebagai UTF-8.", "Jalankan `invoke check` dan perbaiki berkasnya."))
+            plan.originals[item.path] = item.path.read_bytes()
+            texts[item.path] = plan.originals[item.path].decode("utf-8")
+        except (OSError, UnicodeDecodeError):  # its links to moved articles could not be followed
+            plan.uncertain.append(Refusal(item.path, "berkas tidak bisa dibaca sebagai UTF-8.",
+                                          "Jalankan `invoke check`, perbaiki berkasnya, lalu jalankan perintah ini lagi."))
     planned = set()
     for item in files:
         if item.kind == ARTICLE and item.path in texts and top in item.path.parents:
@@ -111,7 +118,7 @@ def plan_moves(settings) -> Plan:
         if count:
             plan.texts[path] = rewritten
             plan.links_rewritten += count
-    plan.uncertain = uncertain_links(texts, plan, root, settings)
+    plan.uncertain += uncertain_links(texts, plan, root, settings)
     return plan
 
 
@@ -202,12 +209,20 @@ def uncertain_links(texts: dict[Path, str], plan: Plan, root: Path, settings) ->
             continue
         new_text, new_path = plan.texts.get(path, text), plan.moves.get(path, path)
         before = reached(text, path.parent, root, settings, plan.moves)
-        if reached(new_text, new_path.parent, root, settings, {}) != before:
-            found.append(Refusal(path, "tautan {filename}/{static}/{attach} di berkas ini tidak bisa ditulis ulang dengan pasti "
-                                 "(misalnya di dalam kode, atau dengan tanda kurung atau &amp; di nama berkas).",
+        after = reached(new_text, new_path.parent, root, settings, {})
+        if after != before:
+            found.append(Refusal(path, "tautan {filename}/{static}/{attach} di berkas ini tidak bisa ditulis ulang dengan pasti; "
+                                 f"yang berubah: «{first_difference(before, after)}».",
                                  "Tulis tautannya dari akar content/ (misalnya {filename}/articles/kab-wonosobo/2021/"
-                                 "nama-berkas.md), lalu jalankan perintah ini lagi."))
+                                 "nama-berkas.md); tanda {filename}, {static} atau {attach} di dalam kode ikut ditulis ulang, "
+                                 "jadi tulis contoh seperti itu tanpa tanda itu. Lalu jalankan perintah ini lagi."))
     return found
+
+
+def first_difference(before: str, after: str, around: int = 40) -> str:
+    """The text near the first place two renderings differ, on one line."""
+    index = next((i for i, (one, other) in enumerate(zip(before, after)) if one != other), min(len(before), len(after)))
+    return " ".join(before[max(0, index - around):index + around].split())
 
 
 def remove_empty_folders(top: Path, folders: set[Path]) -> None:
@@ -222,24 +237,52 @@ def remove_empty_folders(top: Path, folders: set[Path]) -> None:
 
 
 class PlanRefused(Exception):
-    """Nothing was written; the message names the files (Indonesian)."""
+    """Nothing was written (or what was written is taken back); the message says why (Indonesian)."""
 
 
 def apply_plan(plan: Plan, settings) -> None:
-    """Write the plan: moved files at their new place (never over anything, never through a symbolic link), then
-    the other changed texts in place. PlanRefused, before anything is written, when a file's links are uncertain."""
+    """Write the plan, all or nothing: PlanRefused before anything is written when a file's links are uncertain or
+    a file changed since the plan was made. Then the moved files are made at their new place (never over anything,
+    never through a symbolic link; all taken back when one cannot be made), the other changed texts replace
+    theirs (a new file renamed over the old: never written through a link), and the moved files' old copies go."""
     if plan.uncertain:
-        raise PlanRefused("Tidak ada berkas yang dipindah: " + "; ".join(
-            f"{os.path.relpath(refusal.path)}: {refusal.reason} {refusal.hint}" for refusal in plan.uncertain))
-    top = articles_folder(settings)
-    for path, target in sorted(plan.moves.items()):
-        data = plan.texts[path].encode("utf-8") if path in plan.texts else path.read_bytes()
-        write_new_file(top, target, data)
-        path.unlink()
+        raise PlanRefused("Tidak ada berkas yang dipindah (lihat TAUTAN TIDAK PASTI di atas).")
+    changed = [path for path in [*plan.moves, *plan.texts] if not unchanged(path, plan.originals.get(path))]
+    if changed:
+        raise PlanRefused("Tidak ada berkas yang dipindah: berkas ini berubah sejak rencana dibuat: "
+                          + ", ".join(os.path.relpath(path) for path in changed) + ". Jalankan perintah ini lagi.")
+    top, root = articles_folder(settings), Path(settings["PATH"])
+    made = []
+    try:
+        for path, target in sorted(plan.moves.items()):
+            write_new_file(top, target, plan.texts[path].encode("utf-8") if path in plan.texts else plan.originals[path])
+            made.append(target)
+    except (WayRefused, OSError) as error:
+        for target in made:
+            target.unlink()
+        remove_empty_folders(top, {target.parent for target in made})
+        raise PlanRefused(f"Tidak ada berkas yang dipindah: {error}. Bereskan itu, lalu jalankan perintah ini lagi.") from None
     for path, text in plan.texts.items():
         if path not in plan.moves:
-            path.write_bytes(text.encode("utf-8"))
+            replace_text(root, path, text)
+    for path in plan.moves:
+        path.unlink()
     remove_empty_folders(top, {path.parent for path in plan.moves})
+
+
+def unchanged(path: Path, original: bytes | None) -> bool:
+    try:
+        return original is not None and not path.is_symlink() and path.read_bytes() == original
+    except OSError:
+        return False
+
+
+def replace_text(root: Path, path: Path, text: str) -> None:
+    """A file's new text: written beside it as a new file, then renamed over it (a link there is replaced, not
+    written through)."""
+    spare = path.with_name(f".{path.name}.pindah")
+    write_new_file(root, spare, text.encode("utf-8"))
+    os.replace(spare, path)
 
 
 def plan_report(plan: Plan, done: bool) -> str:
@@ -249,5 +292,6 @@ def plan_report(plan: Plan, done: bool) -> str:
     lines += [f"{os.path.relpath(refusal.path)}: TIDAK DIPINDAH: {refusal.reason} {refusal.hint}" for refusal in plan.refusals]
     lines += [f"{os.path.relpath(refusal.path)}: TAUTAN TIDAK PASTI: {refusal.reason} {refusal.hint}" for refusal in plan.uncertain]
     lines.append(f"{len(plan.moves)} berita {verb}; Reporting_office ditulis sebagai kode kantor di {len(plan.offices_written)} berkas; "
-                 f"{plan.links_rewritten} tautan ditulis ulang; {len(plan.refusals)} berkas tidak dipindah. Alamat berita tidak berubah.")
+                 f"{plan.links_rewritten} tautan ditulis ulang; {len(plan.refusals)} berkas tidak dipindah; "
+                 f"{len(plan.uncertain)} berkas dengan tautan tidak pasti. Alamat berita tidak berubah.")
     return "\n".join(lines)

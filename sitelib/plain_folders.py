@@ -4,7 +4,9 @@ Content folders are untrusted: a folder of content/articles/ may be a symbolic
 link to anywhere on the machine (`invoke check` calls it a GALAT, but a task may
 run before anyone checks). `invoke new` and `invoke move-articles` create their
 files here: every folder from the top down must be a real folder (or not exist
-yet), the file must not exist, and it is opened with O_EXCL | O_NOFOLLOW.
+yet), the file must not exist. The writing itself walks down with folder handles
+opened O_NOFOLLOW (a folder swapped for a link after the check is refused, not
+followed) and creates the file with O_EXCL | O_NOFOLLOW.
 """
 
 import os
@@ -34,17 +36,42 @@ def way_problem(top: Path, target: Path) -> str | None:
     return None
 
 
+FOLDER_FLAGS = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW
+NEW_FILE_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW
+
+
 def write_new_file(top: Path, target: Path, data: bytes) -> None:
-    """Create `target` with `data`, and the folders it needs below `top`; WayRefused when `way_problem` says no
-    (checked again here, at the moment of writing)."""
+    """Create `target` with `data`, and the folders it needs below `top` (`top` too, when its parent is a real
+    folder: a fresh clone has no empty folders); WayRefused when `way_problem` says no, or when anything on the
+    way turns out to be a link or a file while writing."""
+    if not os.path.lexists(top) and top.parent.is_dir() and not top.parent.is_symlink():
+        top.mkdir()
     problem = way_problem(top, target)
     if problem:
         raise WayRefused(problem)
-    current = top
-    for part in target.relative_to(top).parts[:-1]:
-        current = current / part
-        if not current.exists():
-            current.mkdir()
-    descriptor = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o644)
+    try:
+        folder = os.open(top, FOLDER_FLAGS)
+    except OSError as error:
+        raise WayRefused(f"{top} bukan folder biasa ({error.strerror})") from None
+    try:
+        current = top
+        for part in target.relative_to(top).parts[:-1]:
+            current = current / part
+            try:
+                os.mkdir(part, dir_fd=folder)
+            except FileExistsError:
+                pass
+            try:
+                inner = os.open(part, FOLDER_FLAGS, dir_fd=folder)
+            except OSError as error:
+                raise WayRefused(f"{current} bukan folder biasa ({error.strerror})") from None
+            os.close(folder)
+            folder = inner
+        try:
+            descriptor = os.open(target.name, NEW_FILE_FLAGS, 0o644, dir_fd=folder)
+        except OSError as error:
+            raise WayRefused(f"{target} tidak bisa dibuat ({error.strerror})") from None
+    finally:
+        os.close(folder)
     with os.fdopen(descriptor, "wb") as file:
         file.write(data)

@@ -226,5 +226,58 @@ def test_a_link_the_move_cannot_rewrite_with_certainty_stops_everything(tmp_path
     moved = invoke(project, "move-articles")
     assert moved.returncode == 1 and "Tidak ada berkas yang dipindah" in moved.stderr
     for name in UNCERTAIN:
-        assert f"content/articles/2022/{name}: tautan {{filename}}/{{static}}/{{attach}} di berkas ini tidak bisa ditulis ulang" in moved.stderr
+        assert f"content/articles/2022/{name}: TAUTAN TIDAK PASTI: tautan {{filename}}/{{static}}/{{attach}} di berkas ini tidak bisa ditulis ulang" in moved.stderr
     assert snapshot(project / "content") == before
+
+
+def test_a_move_that_fails_midway_takes_back_what_it_made(tmp_path):
+    """Planned, then the way to one office's folder becomes a link (a second editor, a sync tool): nothing is
+    moved, no link rewritten, nothing written outside."""
+    from editorial.article_folders import PlanRefused, apply_plan, plan_moves
+
+    project = old_layout_project(tmp_path)
+    content = project / "content"
+    page = content / "pages" / "kontak.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n[Rakor]({filename}../articles/2022/"
+                    "2022-08-23-rakor-seksi-phu-wahana-evaluasi-kinerja.md)\n", encoding="utf-8")
+    settings = site_settings(content)
+    plan = plan_moves(settings)
+    assert len(plan.moves) == 2 and plan.links_rewritten == 1
+    before = snapshot(content)
+    outside = tmp_path / "luar"
+    outside.mkdir()
+    (content / "articles" / "kota-magelang").symlink_to(outside, target_is_directory=True)
+    with pytest.raises(PlanRefused, match="tautan simbolik"):
+        apply_plan(plan, settings)
+    (content / "articles" / "kota-magelang").unlink()
+    assert snapshot(content) == before and list(outside.iterdir()) == []
+    # and a file changed after the plan is not overwritten with the plan's text
+    page.write_text(page.read_text(encoding="utf-8") + "\nDiubah.\n", encoding="utf-8")
+    changed = snapshot(content)
+    with pytest.raises(PlanRefused, match="berubah sejak rencana dibuat: .*kontak.md"):
+        apply_plan(plan, settings)
+    assert snapshot(content) == changed
+
+
+def test_an_office_written_with_a_tab_is_rewritten_and_a_linked_articles_folder_is_refused(tmp_path):
+    project = old_layout_project(tmp_path)
+    seed = next((project / "content" / "articles").rglob("2021-06-15-*.md"))
+    seed.write_text(seed.read_text(encoding="utf-8").replace("Reporting_office: kab-wonosobo", "Reporting_office: Kankemenag\tKab. Wonosobo"),
+                    encoding="utf-8")
+    moved = invoke(project, "move-articles")
+    assert moved.returncode == 0, moved.stdout + moved.stderr
+    [written] = (project / "content" / "articles" / "kab-wonosobo").rglob("*.md")
+    assert "\nReporting_office: kab-wonosobo\n" in written.read_text(encoding="utf-8")
+    articles = project / "content" / "articles"
+    articles.rename(project / "content" / "artikel-asli")
+    articles.symlink_to(project / "content" / "artikel-asli", target_is_directory=True)
+    refused = invoke(project, "move-articles")
+    assert refused.returncode == 1 and "folder berita tidak ada atau berupa tautan simbolik" in refused.stderr
+
+
+def test_invoke_new_makes_the_articles_folder_a_fresh_clone_lacks(tmp_path):
+    project = copy_project(tmp_path / "situs", ROOT / "content")
+    shutil.rmtree(project / "content" / "articles")
+    made = invoke(project, "new", "Manasik Haji Uji", "--office", "kab-wonosobo")
+    assert made.returncode == 0, made.stderr
+    assert Path(made.stdout.strip()).parent.parent == project / "content" / "articles" / "kab-wonosobo"
