@@ -25,7 +25,7 @@ from pathlib import Path
 from pelican.settings import read_settings
 
 from editorial.local_proxy import proxy_settings, running_proxy
-from web_editor.contract import CONFIG_FILE
+from web_editor.contract import CONFIG_FILE, office_collection
 from office_tags.site_registry import registry_for
 from sitelib.static_server import free_port, serve
 
@@ -33,7 +33,6 @@ from .corpus import generate
 from .screenshots import CHROMIUM, CHROMIUM_ARGS
 
 ROOT = Path(__file__).resolve().parents[1]
-COLLECTION_PREFIX = "berita-"  # web_editor.contract.office_collection's names
 ALL_ARTICLES = {"name": "berita-semua", "label": "Semua berita"}  # the comparison's one collection
 
 
@@ -65,7 +64,7 @@ def with_all_articles_collection(editor: Path) -> None:
     like the office collections otherwise."""
     config_file = editor / "admin" / CONFIG_FILE
     config = json.loads(config_file.read_text(encoding="utf-8"))
-    office = next(c for c in config["collections"] if c["name"].startswith(COLLECTION_PREFIX))
+    office = next(c for c in config["collections"] if c["name"] in config["site"]["collections"]["offices"])
     folder = office["folder"].rsplit("/", 1)[0]
     config["collections"].append({**office, **ALL_ARTICLES, "folder": folder, "path": "{{office}}/" + office["path"]})
     config_file.write_text(json.dumps(config), encoding="utf-8")
@@ -99,7 +98,7 @@ def timed_run(browser, url: str, office: str, label: str) -> dict:
     from playwright.sync_api import expect
 
     context, page = signed_in(browser, url)
-    entries = page.locator(f'a[href*="#/collections/{COLLECTION_PREFIX}{office}/entries/"]')
+    entries = page.locator(f'a[href*="#/collections/{office_collection(office)}/entries/"]')
     start = time.perf_counter()
     page.get_by_role("link", name=label, exact=True).click()
     entries.first.wait_for()

@@ -187,10 +187,10 @@ def reached(text: str, folder: Path, root: Path, settings, moves: dict[Path, Pat
         path = Path(os.path.normpath(linked_file(reference, folder, root)))
         return f"@{moves.get(path, path)}"
 
-    source = parse_source("", text)
+    document = parse_document(text)
     header = [f"{entry.name}: {target(entry.value) if entry.value.startswith(LINK_PLACEHOLDERS) else entry.value}"
-              for entry in parse_document(text).entries if entry.name.lower() != REPORTING_KEY]
-    html = BeautifulSoup(render_body(source.markdown_body, settings), "html.parser")
+              for entry in document.entries if entry.name.lower() != REPORTING_KEY]
+    html = BeautifulSoup(render_body(document.markdown_body, settings), "html.parser")
     for element in html.find_all(True):
         for attribute in LINK_ATTRIBUTES:
             value = element.get(attribute)

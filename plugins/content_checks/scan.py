@@ -82,7 +82,7 @@ def file_findings(item: ContentSource, checking: rules.Checking, with_bodies: bo
     """What one readable content file can tell on its own: its metadata and, when that has no error, its body."""
     source = item.source
     found = rules.metadata_findings(source, item.kind, checking, item.path.parent)
-    if item.kind == ARTICLE and (articles := articles_folder(item.path, checking.settings)) is not None:
+    if item.kind == ARTICLE and (articles := article_folder_of(item.path, checking.settings)) is not None:
         relative = PurePosixPath(item.path.relative_to(articles).as_posix())
         found += placement_findings(source, relative, display_path(articles), checking.registry, checking.timezone)
     if with_bodies and not any(f.is_error for f in found):
@@ -90,7 +90,7 @@ def file_findings(item: ContentSource, checking: rules.Checking, with_bodies: bo
     return found
 
 
-def articles_folder(path: Path, settings) -> Path | None:
+def article_folder_of(path: Path, settings) -> Path | None:
     """The site's article folder `path` is in (the one-article preview names them SITE_ARTICLE_PATHS), if any."""
     root = Path(settings["PATH"])
     for folder in settings.get(SITE_ARTICLE_PATHS) or settings["ARTICLE_PATHS"]:
